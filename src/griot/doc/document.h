@@ -1,0 +1,140 @@
+// The one structure that flows through the pipeline.
+//
+// A reader fills the metadata and `text`; each stage then adds its layer:
+//   normalizer  -> text (NFC, straight quotes, plain spaces)
+//   splitter    -> sentences (byte ranges)
+//   tokenizer   -> tokens (byte ranges, shape flags)
+//   lemmatizer  -> Token::lower, Token::lemma
+//   tagger      -> Token::tag
+//   chunker     -> Sentence::chunks
+//   entities    -> Sentence::entities
+//   coder       -> Document::events
+// All offsets are byte offsets into Document::text; sinks convert to
+// character offsets of the sentence when they print.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace griot {
+
+struct ByteSpan {
+  uint32_t begin = 0;
+  uint32_t end = 0;  // exclusive
+  uint32_t size() const { return end - begin; }
+};
+
+// Coarse part of speech, enough for chunking and role assignment.
+enum class Tag : uint8_t {
+  kUnknown,
+  kNoun,
+  kProperNoun,
+  kPronoun,
+  kVerb,        // finite or base verb
+  kParticiple,  // -ed / -en form that may be passive or adjectival
+  kGerund,      // -ing form
+  kAuxiliary,   // be, have, do (as helpers)
+  kModal,       // will, would, can, could, may, might, must, shall, should
+  kAdjective,
+  kAdverb,
+  kNegation,    // not, n't, never
+  kDeterminer,
+  kPreposition,
+  kConjunction,      // and, or, but
+  kSubordinator,     // that, which, who, because, while, after, ...
+  kTo,               // infinitival/prepositional "to"
+  kNumber,
+  kPossessive,       // 's
+  kPunctuation,
+};
+
+struct Token {
+  ByteSpan span;
+  std::string lower;  // lower-cased surface form
+  std::string lemma;  // dictionary form (WordNet morphology), lower case
+  Tag tag = Tag::kUnknown;
+  bool capitalized = false;  // first character is an upper-case letter
+  bool all_caps = false;     // two or more letters, all upper case (acronyms)
+  bool sentence_initial = false;
+};
+
+enum class ChunkKind : uint8_t { kNounPhrase, kVerbGroup, kPrepPhrase, kOther };
+
+// A contiguous run of tokens [first, last) in the sentence's token range.
+struct Chunk {
+  ChunkKind kind = ChunkKind::kOther;
+  uint32_t first = 0;
+  uint32_t last = 0;
+  uint32_t head = 0;        // index of the head token
+  bool passive = false;     // verb group: "were arrested"
+  bool negated = false;     // verb group: "did not attack"
+  bool modal = false;       // verb group: "may attack", "will attack"
+  bool infinitive = false;  // verb group introduced by "to"
+};
+
+// An actor mention found by the entity matcher.
+struct Entity {
+  uint32_t first = 0;  // token range [first, last) in Document::tokens
+  uint32_t last = 0;
+  std::string code;    // ISO-3 or IGO/NGO/IMG/MNC; "" when unknown
+  std::string sector;  // PLOVER sector (GOV, MIL, ...), "" when none
+  std::string name;    // canonical name of a named entity, else ""
+  std::string source;  // knowledge-base entry that produced it (file:line)
+};
+
+struct Sentence {
+  ByteSpan span;
+  uint32_t first_token = 0;  // token range [first_token, last_token)
+  uint32_t last_token = 0;
+  std::vector<Chunk> chunks;
+  std::vector<Entity> entities;
+};
+
+// An entity as it appears in an event record.
+struct EventArgument {
+  std::string text;
+  std::string code;
+  std::string sector;
+  std::string name;
+  ByteSpan span;  // in Document::text
+};
+
+struct Event {
+  std::string event_id;
+  uint32_t sentence = 0;  // index in Document::sentences
+  std::string event;      // PLOVER type
+  std::string mode;
+  std::vector<std::string> context;
+  std::vector<EventArgument> actor;
+  std::vector<EventArgument> recipient;
+  std::string cameo;
+  int quad = 0;
+  double score = 0.0;
+  ByteSpan trigger;       // in Document::text
+  std::string pattern;    // knowledge-base entry that fired (file:line and text)
+  double confidence = 0.0;
+};
+
+struct Document {
+  // Metadata from the reader.
+  std::string id;
+  std::string title;
+  std::string date;    // ISO 8601 as given ("" when absent)
+  std::string url;
+  std::string source;
+  std::string input;   // where it came from: file name
+  uint64_t line = 0;   // line in that input (1-based, 0 for whole files)
+
+  std::string text;    // normalized text; every span points into it
+  std::vector<Token> tokens;
+  std::vector<Sentence> sentences;
+  std::vector<Event> events;
+
+  std::string_view Slice(ByteSpan s) const {
+    return std::string_view(text).substr(s.begin, s.end - s.begin);
+  }
+};
+
+}  // namespace griot

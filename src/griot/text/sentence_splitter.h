@@ -1,0 +1,32 @@
+// SentenceSplitter: groups Document::tokens into Document::sentences.
+//
+//   splitter.Split(doc);  // needs doc.tokens; fills doc.sentences and sets
+//                         // Token::sentence_initial
+//
+// A sentence ends at ".", "!" or "?" (and at a blank line) unless the period
+// belongs to an abbreviation token that is a title or is followed by a
+// lower-case word or a number; a closing quote or bracket right after the end
+// mark stays with the sentence. A quotation opened inside a sentence keeps the
+// sentence together until it closes ("'We will not yield. We will fight,' he
+// said." is one sentence), up to a safety limit of 5 end marks.
+// Sentences longer than `max_tokens` are cut into pieces of that size, so
+// that no input can make later stages super-linear.
+#pragma once
+
+#include "griot/doc/document.h"
+#include "griot/text/abbreviations.h"
+
+namespace griot {
+
+class SentenceSplitter {
+ public:
+  explicit SentenceSplitter(const Abbreviations* abbreviations, uint32_t max_tokens = 200)
+      : abbreviations_(abbreviations), max_tokens_(max_tokens) {}
+  void Split(Document& doc) const;
+
+ private:
+  const Abbreviations* abbreviations_;
+  uint32_t max_tokens_;
+};
+
+}  // namespace griot
