@@ -1,2 +1,164 @@
-// griot: command-line front end (placeholder until the CLI lands).
-int main() { return 0; }
+// griot: the command-line front end. It parses arguments, calls the library
+// and decides the exit status; all the work lives in src/griot/.
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <fstream>
+#include <iostream>
+
+#include "griot/eval/evaluator.h"
+#include "griot/io/event_json.h"
+#include "griot/kb/knowledge_base.h"
+#include "griot/pipeline.h"
+#include "griot/run/code_run.h"
+#include "griot/sink/sqlite_sink.h"
+
+namespace {
+
+struct Common {
+  std::string kb_dir = GRIOT_DEFAULT_KB_DIR;
+  std::string wordnet_dir = GRIOT_DEFAULT_WORDNET_DIR;
+};
+
+void AddCommon(CLI::App* app, Common* c) {
+  app->add_option("--kb", c->kb_dir, "knowledge-base directory")->capture_default_str();
+  app->add_option("--wordnet", c->wordnet_dir, "WordNet dict directory")->capture_default_str();
+}
+
+std::unique_ptr<griot::KnowledgeBase> LoadKb(const Common& c, double* seconds) {
+  auto start = std::chrono::steady_clock::now();
+  auto kb = griot::KnowledgeBase::Load(c.kb_dir, c.wordnet_dir);
+  *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!kb.ok()) {
+    std::cerr << "griot: cannot load knowledge base: " << kb.status().message() << "\n";
+    return nullptr;
+  }
+  return std::move(*kb);
+}
+
+const char* TagName(griot::Tag t) {
+  static const char* kNames[] = {"?",   "NOUN", "PROPN", "PRON", "VERB", "PART", "GER",
+                                 "AUX", "MOD",  "ADJ",   "ADV",  "NEG",  "DET",  "PREP",
+                                 "CONJ", "SUB", "TO",    "NUM",  "POS",  "PUNCT"};
+  return kNames[static_cast<int>(t)];
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"griot: codes news text into PLOVER political event records"};
+  app.require_subcommand(1);
+
+  Common common;
+  std::vector<std::string> inputs;
+  std::string db_path, summary_json;
+  size_t max_doc_bytes = 1 << 20;
+  bool quiet = false;
+  CLI::App* code = app.add_subcommand("code", "code documents into events");
+  AddCommon(code, &common);
+  code->add_option("inputs", inputs, "JSONL files, .txt files, or - for JSONL on stdin")
+      ->required();
+  code->add_option("--db", db_path, "write documents, events and the run summary to SQLite");
+  code->add_option("--summary-json", summary_json, "write the run summary as JSON to FILE");
+  code->add_option("--max-doc-bytes", max_doc_bytes, "skip documents larger than this")
+      ->capture_default_str();
+  code->add_flag("-q,--quiet", quiet, "do not print the summary on stderr");
+
+  std::string gold;
+  bool show_misses = false, eval_json = false;
+  CLI::App* eval = app.add_subcommand("eval", "score griot against gold PLOVER records");
+  AddCommon(eval, &common);
+  eval->add_option("gold", gold, "gold JSONL (format of PLOVER-GSR)")->required();
+  eval->add_flag("--misses", show_misses, "list the sentences griot got wrong");
+  eval->add_flag("--json", eval_json, "print the report as JSON");
+
+  std::string sentence;
+  CLI::App* explain = app.add_subcommand("explain", "show how griot reads one sentence");
+  AddCommon(explain, &common);
+  explain->add_option("text", sentence, "the text")->required();
+
+  CLI11_PARSE(app, argc, argv);
+
+  double load_seconds = 0;
+  auto kb = LoadKb(common, &load_seconds);
+  if (!kb) return 2;
+  griot::Pipeline pipeline(kb.get(), griot::Limits{max_doc_bytes});
+
+  if (*code) {
+    std::unique_ptr<griot::EventSink> sink;
+    if (!db_path.empty()) {
+      auto db = griot::SqliteSink::Open(db_path);
+      if (!db.ok()) {
+        std::cerr << "griot: " << db.status().message() << "\n";
+        return 2;
+      }
+      sink = std::move(*db);
+    } else {
+      sink = std::make_unique<griot::JsonlSink>(&std::cout);
+    }
+    griot::RunSummary s = griot::CodeInputs(pipeline, inputs, *sink, std::cerr);
+    s.load_seconds = load_seconds;
+    griot::Status fin = sink->Finish(s);
+    if (!fin.ok()) {
+      std::cerr << "griot: " << fin.message() << "\n";
+      return 2;
+    }
+    if (!quiet) std::cerr << "griot: " << griot::FormatSummary(s) << "\n";
+    if (!summary_json.empty()) {
+      std::ofstream out(summary_json);
+      out << griot::SummaryJson(s) << "\n";
+      if (!out) {
+        std::cerr << "griot: cannot write " << summary_json << "\n";
+        return 2;
+      }
+    }
+    return griot::ExitCode(s);
+  }
+  if (*eval) {
+    auto report = griot::Evaluate(pipeline, gold);
+    if (!report.ok()) {
+      std::cerr << "griot: " << report.status().message() << "\n";
+      return 2;
+    }
+    std::cout << (eval_json ? griot::ReportJson(*report) + "\n"
+                            : griot::FormatReport(*report, show_misses));
+    return 0;
+  }
+  if (*explain) {
+    griot::Document doc;
+    doc.id = "explain";
+    doc.text = sentence;
+    griot::Status st = pipeline.Code(doc);
+    if (!st.ok()) {
+      std::cerr << "griot: " << st.message() << "\n";
+      return 2;
+    }
+    for (const griot::Sentence& s : doc.sentences) {
+      std::cout << "sentence: " << doc.Slice(s.span) << "\n  tokens:";
+      for (uint32_t i = s.first_token; i < s.last_token; ++i) {
+        const griot::Token& t = doc.tokens[i];
+        std::cout << " " << doc.Slice(t.span) << "/" << TagName(t.tag);
+        if (t.lemma != t.lower) std::cout << "(" << t.lemma << ")";
+      }
+      std::cout << "\n  chunks:";
+      for (const griot::Chunk& c : s.chunks) {
+        if (c.kind == griot::ChunkKind::kOther || c.kind == griot::ChunkKind::kPrepPhrase) continue;
+        griot::ByteSpan b{doc.tokens[c.first].span.begin, doc.tokens[c.last - 1].span.end};
+        std::cout << " [" << (c.kind == griot::ChunkKind::kVerbGroup ? "VG" : "NP") << " "
+                  << doc.Slice(b) << (c.passive ? " +passive" : "") << (c.negated ? " +neg" : "")
+                  << (c.modal ? " +modal" : "") << "]";
+      }
+      std::cout << "\n  entities:";
+      for (const griot::Entity& e : s.entities) {
+        griot::ByteSpan b{doc.tokens[e.first].span.begin, doc.tokens[e.last - 1].span.end};
+        std::cout << " [" << doc.Slice(b) << " = " << e.code << ":" << e.sector << " <" << e.source
+                  << ">]";
+      }
+      std::cout << "\n";
+    }
+    for (const griot::Event& e : doc.events) {
+      std::cout << griot::EventToJson(doc, e).dump() << "\n";
+    }
+    return 0;
+  }
+  return 0;
+}

@@ -50,8 +50,25 @@ enum class Tag : uint8_t {
   kPunctuation,
 };
 
+// Lexical properties the language's lexicon attaches to a word; the coder
+// reads these instead of word lists, so it stays language-independent.
+enum TokenFlag : uint16_t {
+  kFlagSpeech = 1 << 0,      // reporting verb: say, tell, announce
+  kFlagHazard = 1 << 1,      // non-political cause: flood, earthquake, crash
+  kFlagLocative = 1 << 2,    // preposition introducing a place: in, at, near
+  kFlagBe = 1 << 3,          // form of "be" (passive auxiliary)
+  kFlagHave = 1 << 4,        // form of "have"
+  kFlagRelative = 1 << 5,    // relative pronoun: who, which, that
+  kFlagBoundary = 1 << 6,    // starts a new clause: but, while, although
+  kFlagQuantity = 1 << 7,    // quantity noun: dozens, hundreds, some
+  kFlagParticle = 1 << 8,    // verb particle: up, out, off, down
+  kFlagPronoun3 = 1 << 9,    // third-person pronoun that can refer to an actor
+  kFlagTemporal = 1 << 10,   // time word: Monday, yesterday, week
+};
+
 struct Token {
   ByteSpan span;
+  uint16_t flags = 0;
   std::string lower;  // lower-cased surface form
   std::string lemma;  // dictionary form (WordNet morphology), lower case
   Tag tag = Tag::kUnknown;

@@ -12,8 +12,10 @@
 // (e.g. verbs: -s, -ies>y, -es>e, -es, -ed>e, -ed, -ing>e, -ing; nouns: -s,
 // -ses>s, -xes>x, -zes>z, -ches>ch, -shes>sh, -men>man, -ies>y), keeping only
 // candidates present in the index. Multiword lemmas use "_" in WordNet files
-// and are exposed with spaces. Immutable after Load: safe to share across
-// threads.
+// and are exposed with spaces. BaseForms lower-cases ASCII letters of `word`
+// and accepts "_" or " " in multiword input; a multiword verb or noun with no
+// answer is retried on its head ("carried out" -> "carry out"). Immutable
+// after Load: safe to share across threads.
 #pragma once
 
 #include <string>

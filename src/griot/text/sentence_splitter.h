@@ -8,7 +8,9 @@
 // lower-case word or a number; a closing quote or bracket right after the end
 // mark stays with the sentence. A quotation opened inside a sentence keeps the
 // sentence together until it closes ("'We will not yield. We will fight,' he
-// said." is one sentence), up to a safety limit of 5 end marks.
+// said." is one sentence), up to a safety limit of 5 end marks; a quotation
+// still open at a blank line or at the end of the text never closed, and the
+// sentences it held together are split after all.
 // Sentences longer than `max_tokens` are cut into pieces of that size, so
 // that no input can make later stages super-linear.
 #pragma once

@@ -1,0 +1,139 @@
+#include "griot/coder/entity_matcher.h"
+
+namespace griot {
+namespace {
+
+struct Mention {
+  uint32_t first, last;
+  const ActorEntry* entry;
+};
+
+bool IsNameKind(ActorKind k) { return k != ActorKind::kAgent; }
+
+}  // namespace
+
+void EntityMatcher::Match(Document& doc) const {
+  for (Sentence& s : doc.sentences) MatchSentence(doc.tokens, s);
+}
+
+void EntityMatcher::MatchSentence(const std::vector<Token>& tokens, Sentence& sentence) const {
+  sentence.entities.clear();
+  const uint32_t end = sentence.last_token;
+  std::vector<Mention> mentions;
+  for (uint32_t i = sentence.first_token; i < end;) {
+    const Token& t = tokens[i];
+    uint32_t avail = end - i;
+    PhraseTrie::Match name;
+    // Names are capitalized in running text: "Chad", not "chad"; "Turkey",
+    // not "turkey". Short acronyms must be all capitals ("IS", not "is").
+    if (t.capitalized || t.all_caps) {
+      name = actors_->names().Longest(
+          avail, [&](uint32_t k) -> std::string_view { return tokens[i + k].lower; },
+          [&](const std::vector<uint32_t>& values, uint32_t length) {
+            const ActorEntry& e = actors_->entry(values.front());
+            if (e.exact_case) {
+              for (uint32_t k = 0; k < length; ++k) {
+                const Token& u = tokens[i + k];
+                if (!u.all_caps && u.tag != Tag::kPunctuation) return false;
+              }
+            }
+            return true;
+          });
+    }
+    PhraseTrie::Match agent;
+    if (t.tag == Tag::kNoun || t.tag == Tag::kAdjective || t.tag == Tag::kProperNoun ||
+        t.tag == Tag::kVerb || t.tag == Tag::kGerund) {
+      agent = actors_->agents().Longest(avail, [&](uint32_t k) -> std::string_view {
+        const Token& u = tokens[i + k];
+        return u.lemma.empty() ? std::string_view(u.lower) : std::string_view(u.lemma);
+      });
+      // An agent must end on a noun: "police" yes, "police" in "police said" yes,
+      // but not a verb reading ("they soldiered on").
+      if (agent.length) {
+        const Token& last = tokens[i + agent.length - 1];
+        if (last.tag == Tag::kVerb || last.tag == Tag::kParticiple) agent = {};
+      }
+    }
+    if (name.length == 0 && agent.length == 0) {
+      ++i;
+      continue;
+    }
+    if (name.length >= agent.length) {
+      mentions.push_back({i, i + name.length, &actors_->entry(name.values->front())});
+      i += name.length;
+    } else {
+      mentions.push_back({i, i + agent.length, &actors_->entry(agent.values->front())});
+      i += agent.length;
+    }
+  }
+
+  // Combine neighbours into actors.
+  std::vector<bool> used(mentions.size(), false);
+  auto gap_is = [&](uint32_t from, uint32_t to, auto allowed) {
+    for (uint32_t k = from; k < to; ++k) {
+      if (!allowed(tokens[k])) return false;
+    }
+    return true;
+  };
+  auto modifier = [](const Token& u) {
+    return u.tag == Tag::kAdjective || u.tag == Tag::kNoun || u.tag == Tag::kNumber ||
+           (u.tag == Tag::kPunctuation && u.lower == "-");
+  };
+  for (size_t m = 0; m < mentions.size(); ++m) {
+    if (used[m]) continue;
+    const Mention& a = mentions[m];
+    Entity e;
+    e.first = a.first;
+    e.last = a.last;
+    e.code = a.entry->code;
+    e.sector = a.entry->sector;
+    e.name = a.entry->name;
+    e.source = a.entry->source;
+    if (IsNameKind(a.entry->kind) && m + 1 < mentions.size() &&
+        mentions[m + 1].entry->kind == ActorKind::kAgent) {
+      const Mention& b = mentions[m + 1];
+      uint32_t gap_first = a.last;
+      bool possessive = gap_first < b.first && tokens[gap_first].tag == Tag::kPossessive;
+      if (possessive) ++gap_first;
+      if (b.first - gap_first <= 2 && gap_is(gap_first, b.first, modifier)) {
+        e.last = b.last;
+        e.sector = b.entry->sector;
+        if (a.entry->kind != ActorKind::kOrganization) e.name.clear();
+        e.source += "+" + b.entry->source;
+        used[m + 1] = true;
+      }
+    } else if (a.entry->kind == ActorKind::kAgent && m + 1 < mentions.size() &&
+               IsNameKind(mentions[m + 1].entry->kind) &&
+               mentions[m + 1].entry->kind != ActorKind::kCapital) {
+      // "the army of Niger", "the president of the African Union"
+      const Mention& b = mentions[m + 1];
+      uint32_t k = a.last;
+      if (k < b.first && tokens[k].lower == "of") {
+        ++k;
+        if (k < b.first && tokens[k].tag == Tag::kDeterminer) ++k;
+        if (k == b.first) {
+          e.last = b.last;
+          e.code = b.entry->code;
+          e.name = b.entry->kind == ActorKind::kOrganization ? b.entry->name : "";
+          e.source += "+" + b.entry->source;
+          used[m + 1] = true;
+        }
+      }
+    }
+    // "Malian and Nigerien troops": a demonym coordinated with a combined
+    // demonym+agent takes that agent's sector.
+    if (a.entry->kind == ActorKind::kDemonym && e.sector.empty() && m + 1 < mentions.size() &&
+        !used[m + 1] && mentions[m + 1].entry->kind == ActorKind::kDemonym &&
+        mentions[m + 1].first == a.last + 1 &&
+        (tokens[a.last].lower == "and" || tokens[a.last].lower == ",") && m + 2 < mentions.size() &&
+        mentions[m + 2].entry->kind == ActorKind::kAgent &&
+        mentions[m + 2].first - mentions[m + 1].last <= 2) {
+      e.sector = mentions[m + 2].entry->sector;
+    }
+    // Capitals stand for governments only outside locative phrases; the coder
+    // decides that from context, so the entity keeps the GOV reading here.
+    sentence.entities.push_back(std::move(e));
+  }
+}
+
+}  // namespace griot

@@ -1,0 +1,203 @@
+#include "griot/coder/event_coder.h"
+
+#include <algorithm>
+#include <set>
+
+#include "griot/coder/roles.h"
+#include "griot/coder/trigger_matcher.h"
+
+namespace griot {
+namespace {
+
+struct Candidate {
+  Event event;
+  uint32_t head = 0;
+  uint32_t end = 0;
+  bool governs = false;
+  bool dropped = false;
+};
+
+std::vector<EventArgument> Arguments(const Document& doc, const RoleResult& r) {
+  std::vector<EventArgument> out;
+  if (!r.from_sentence) return out;
+  for (int idx : r.entities) {
+    const Entity& e = r.from_sentence->entities[idx];
+    EventArgument a;
+    a.span = {doc.tokens[e.first].span.begin, doc.tokens[e.last - 1].span.end};
+    a.text = std::string(doc.Slice(a.span));
+    a.code = e.code;
+    a.sector = e.sector;
+    a.name = e.name;
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+bool SameCodes(const std::vector<EventArgument>& a, const std::vector<EventArgument>& b) {
+  std::set<std::string> x, y;
+  for (const auto& e : a) x.insert(e.code + ":" + e.sector);
+  for (const auto& e : b) y.insert(e.code + ":" + e.sector);
+  return x == y;
+}
+
+}  // namespace
+
+void EventCoder::Code(Document& doc) const {
+  doc.events.clear();
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) CodeSentence(doc, s);
+}
+
+void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
+  const Sentence& sentence = doc.sentences[si];
+  SentenceRoles roles(doc, si);
+  TriggerMatcher matcher(&kb_->patterns());
+  std::vector<Trigger> triggers =
+      matcher.Find(doc.tokens, sentence, roles.chunk_of(), roles.entity_of());
+  if (triggers.empty()) return;
+
+  std::vector<Candidate> cands;
+  for (const Trigger& tr : triggers) {
+    const Pattern& p = *tr.pattern;
+    const Chunk* vg = nullptr;
+    if (tr.chunk >= 0 && sentence.chunks[tr.chunk].kind == ChunkKind::kVerbGroup) {
+      vg = &sentence.chunks[tr.chunk];
+    }
+    RoleResult actor, recipient;
+    bool verbal = p.kind == PatternKind::kVerb && vg;
+    double confidence = p.confidence;
+    std::string type = p.type;
+    if (verbal) {
+      if (vg->negated) {
+        if (p.neg == "drop") continue;
+        type = p.neg;
+      }
+      if (vg->modal) confidence *= 0.75;
+      RoleResult subject = roles.Subject(vg->first);
+      if (subject.hazard) continue;
+      if (vg->passive) {
+        recipient = subject;
+        actor = roles.AfterPreposition(vg->last, "by", 12);
+      } else {
+        if (p.actor == "subj") {
+          actor = subject;
+        } else if (p.actor != "none") {
+          actor = roles.AfterPreposition(tr.end, p.actor, 12);
+        }
+        if (p.recipient == "obj") {
+          recipient = roles.Object(tr.end);
+        } else if (p.recipient == "subj") {
+          recipient = subject;
+        } else if (p.recipient != "none") {
+          recipient = roles.AfterPreposition(tr.end, p.recipient, 12);
+        }
+      }
+    } else {
+      // Nominal or phrasal trigger: modifiers and possessors inside the noun
+      // phrase, a "by" phrase after it, or the subject of the verb whose
+      // object it is ("rebels launched an attack on ...").
+      actor = roles.InsideNounPhrase(tr.head);
+      if (actor.entities.empty()) actor = roles.AfterPreposition(tr.end, "by", 6);
+      if (actor.entities.empty()) {
+        int gv = roles.GoverningVerbGroup(tr.head);
+        if (gv >= 0) {
+          const Chunk& g = sentence.chunks[gv];
+          if (g.negated) continue;
+          RoleResult subject = roles.Subject(g.first);
+          if (subject.hazard) continue;
+          if (!g.passive) actor = subject;
+        }
+      }
+      std::string prep = p.recipient == "obj" ? "of" : p.recipient;
+      if (prep != "none") {
+        if (prep == "subj") {
+          recipient = roles.Subject(tr.head);
+        } else {
+          recipient = roles.AfterPreposition(tr.end, prep, 3);
+        }
+      }
+      // "the arrest of X": the noun phrase after "of" is acted upon.
+    }
+    Candidate c;
+    Event& ev = c.event;
+    ev.actor = Arguments(doc, actor);
+    ev.recipient = Arguments(doc, recipient);
+    if (ev.actor.empty() && ev.recipient.empty()) continue;  // no political actor
+    const EventType* et = kb_->ontology().FindType(type);
+    if (!et) continue;
+    ev.sentence = si;
+    ev.event = type;
+    ev.mode = type == p.type ? p.mode : "";
+    ev.cameo = type == p.type ? p.cameo : et->cameo;
+    ev.quad = et->quad;
+    ev.score = et->score;
+    ev.trigger = {doc.tokens[tr.head].span.begin, doc.tokens[tr.end - 1].span.end};
+    ev.pattern = p.source;
+    if (!ev.actor.empty()) confidence += 0.1;
+    if (!ev.recipient.empty()) confidence += 0.05;
+    if (actor.resolved_pronoun) confidence *= 0.85;
+    ev.confidence = std::min(0.99, confidence);
+    c.head = tr.head;
+    c.end = tr.end;
+    c.governs = p.governs;
+    cands.push_back(std::move(c));
+  }
+
+  // A governing trigger subsumes the events in its complement, up to the
+  // next clause edge.
+  for (size_t a = 0; a < cands.size(); ++a) {
+    if (!cands[a].governs || cands[a].dropped) continue;
+    for (size_t b = a + 1; b < cands.size(); ++b) {
+      if (roles.ClauseEdgeBetween(cands[a].end, cands[b].head)) break;
+      cands[b].dropped = true;
+    }
+  }
+  // Several triggers of one type in a sentence describe one event when their
+  // participants agree; merge them, filling empty roles.
+  for (size_t a = 0; a < cands.size(); ++a) {
+    if (cands[a].dropped) continue;
+    for (size_t b = a + 1; b < cands.size(); ++b) {
+      if (cands[b].dropped || cands[b].event.event != cands[a].event.event) continue;
+      Event& x = cands[a].event;
+      Event& y = cands[b].event;
+      bool actors_agree = x.actor.empty() || y.actor.empty() || SameCodes(x.actor, y.actor);
+      bool recipients_agree =
+          x.recipient.empty() || y.recipient.empty() || SameCodes(x.recipient, y.recipient);
+      if (!actors_agree || !recipients_agree) continue;
+      if (x.actor.empty()) x.actor = y.actor;
+      if (x.recipient.empty()) x.recipient = y.recipient;
+      if (x.mode.empty() && !y.mode.empty()) {
+        x.mode = y.mode;
+        x.cameo = y.cameo;
+      }
+      x.confidence = std::min(0.99, std::max(x.confidence, y.confidence) + 0.02);
+      cands[b].dropped = true;
+    }
+  }
+
+  // Contexts from cue words anywhere in the sentence.
+  std::vector<std::string> contexts;
+  for (uint32_t i = sentence.first_token; i < sentence.last_token; ++i) {
+    PhraseTrie::Match m = kb_->context_cues().Longest(
+        sentence.last_token - i, [&](uint32_t k) -> std::string_view {
+          const Token& t = doc.tokens[i + k];
+          return t.lemma.empty() ? std::string_view(t.lower) : std::string_view(t.lemma);
+        });
+    if (!m.length) continue;
+    for (uint32_t v : *m.values) {
+      const std::string& name = kb_->context_name(v);
+      if (std::find(contexts.begin(), contexts.end(), name) == contexts.end()) {
+        contexts.push_back(name);
+      }
+    }
+  }
+
+  uint32_t ordinal = 0;
+  for (Candidate& c : cands) {
+    if (c.dropped) continue;
+    c.event.context = contexts;
+    c.event.event_id = doc.id + "-" + std::to_string(si) + "-" + std::to_string(ordinal++);
+    doc.events.push_back(std::move(c.event));
+  }
+}
+
+}  // namespace griot

@@ -1,0 +1,107 @@
+#include "griot/coder/trigger_matcher.h"
+
+namespace griot {
+namespace {
+
+bool WordMatches(const Token& t, const std::string& w) { return t.lemma == w || t.lower == w; }
+
+// Words a "..." gap may skip: the inside of a noun phrase.
+bool GapWord(const Token& t) {
+  switch (t.tag) {
+    case Tag::kDeterminer:
+    case Tag::kAdjective:
+    case Tag::kNoun:
+    case Tag::kProperNoun:
+    case Tag::kNumber:
+    case Tag::kPossessive:
+    case Tag::kAdverb:
+    case Tag::kPronoun:
+      return true;
+    case Tag::kPunctuation:
+      return t.lower == "-";
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+uint32_t TriggerMatcher::MatchAt(const Pattern& p, const std::vector<Token>& tokens, uint32_t i,
+                                 uint32_t end) const {
+  uint32_t k = i + 1;
+  bool gap = false;
+  for (size_t w = 1; w < p.words.size(); ++w) {
+    if (p.words[w] == "...") {
+      gap = true;
+      continue;
+    }
+    if (gap) {
+      uint32_t limit = std::min(end, k + 5);
+      uint32_t found = 0;
+      for (uint32_t j = k; j < limit; ++j) {
+        if (WordMatches(tokens[j], p.words[w])) {
+          found = j + 1;
+          break;
+        }
+        if (!GapWord(tokens[j])) break;
+      }
+      if (!found) return 0;
+      k = found;
+      gap = false;
+    } else {
+      if (k >= end || !WordMatches(tokens[k], p.words[w])) return 0;
+      ++k;
+    }
+  }
+  return k;
+}
+
+std::vector<Trigger> TriggerMatcher::Find(const std::vector<Token>& tokens,
+                                          const Sentence& sentence,
+                                          const std::vector<int>& chunk_of,
+                                          const std::vector<int>& entity_of) const {
+  std::vector<Trigger> out;
+  const uint32_t first = sentence.first_token, end = sentence.last_token;
+  for (uint32_t i = first; i < end;) {
+    const Token& t = tokens[i];
+    if (entity_of[i - first] >= 0) {
+      ++i;
+      continue;
+    }
+    const std::vector<uint32_t>* cands = patterns_->StartingWith(t.lemma);
+    const std::vector<uint32_t>* by_form =
+        t.lemma != t.lower ? patterns_->StartingWith(t.lower) : nullptr;
+    Trigger best;
+    auto consider = [&](const std::vector<uint32_t>* list) {
+      if (!list) return;
+      for (uint32_t idx : *list) {
+        const Pattern& p = patterns_->pattern(idx);
+        int ci = chunk_of[i - first];
+        const Chunk* c = ci >= 0 ? &sentence.chunks[ci] : nullptr;
+        if (p.kind == PatternKind::kVerb) {
+          bool verb = (t.tag == Tag::kVerb || t.tag == Tag::kParticiple || t.tag == Tag::kGerund) &&
+                      c && c->kind == ChunkKind::kVerbGroup && c->head == i;
+          if (!verb) continue;
+        } else if (p.kind == PatternKind::kNoun) {
+          if (t.tag != Tag::kNoun && t.tag != Tag::kGerund) continue;
+        }
+        uint32_t stop = MatchAt(p, tokens, i, end);
+        if (stop == 0) continue;
+        bool better = !best.pattern || stop > best.end ||
+                      (stop == best.end && p.words.size() > best.pattern->words.size());
+        if (better) best = {&p, i, stop, ci};
+      }
+    };
+    consider(cands);
+    consider(by_form);
+    if (best.pattern) {
+      out.push_back(best);
+      i = best.end;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+}  // namespace griot

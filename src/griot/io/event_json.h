@@ -1,0 +1,19 @@
+// JSON form of documents and event records (the fields are fixed by the
+// griot event-record format documented in README.md).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "griot/doc/document.h"
+
+namespace griot {
+
+// One event as a JSON object. Spans are character (code point) offsets in the
+// event's `text` (its sentence): {"trigger": [b, e], "actor": [[b, e], ...],
+// "recipient": [...]}.
+nlohmann::json EventToJson(const Document& doc, const Event& event);
+
+// Number of code points in a UTF-8 byte range.
+uint32_t CodePoints(std::string_view utf8);
+
+}  // namespace griot

@@ -1,0 +1,56 @@
+#include "griot/kb/knowledge_base.h"
+
+#include "griot/kb/kb_file.h"
+
+namespace griot {
+
+Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(const std::string& kb_dir,
+                                                           const std::string& wordnet_dir) {
+  auto kb = std::unique_ptr<KnowledgeBase>(new KnowledgeBase());
+  kb->dir_ = kb_dir;
+  Result<std::unique_ptr<FrontEnd>> fe = CreateEnglishFrontEnd(kb_dir, wordnet_dir);
+  if (!fe.ok()) return fe.status();
+  kb->front_end_ = std::move(*fe);
+
+  Result<Ontology> ontology = Ontology::Load(kb_dir + "/ontology.txt");
+  if (!ontology.ok()) return ontology.status();
+  kb->ontology_ = std::move(*ontology);
+
+  Result<ActorDictionary> actors = ActorDictionary::Load(kb_dir, *kb->front_end_);
+  if (!actors.ok()) return actors.status();
+  kb->actors_ = std::move(*actors);
+  for (size_t i = 0; i < kb->actors_.size(); ++i) {
+    const ActorEntry& e = kb->actors_.entry(static_cast<uint32_t>(i));
+    if (!e.sector.empty() && !kb->ontology_.HasSector(e.sector)) {
+      return InvalidArgument(e.source + ": sector '" + e.sector +
+                             "' is not declared in ontology.txt");
+    }
+  }
+
+  Result<PatternSet> patterns =
+      PatternSet::Load(kb_dir + "/patterns", kb->ontology_, *kb->front_end_);
+  if (!patterns.ok()) return patterns.status();
+  kb->patterns_ = std::move(*patterns);
+
+  Result<KbFile> contexts = ReadKbFile(kb_dir + "/contexts.txt", "contexts");
+  if (!contexts.ok()) return contexts.status();
+  contexts->path = "contexts.txt";
+  for (const KbLine& l : contexts->lines) {
+    if (l.fields.size() != 2) return contexts->Error(l, "expected 'context | cue; cue; ...'");
+    if (!kb->ontology_.HasContext(l.fields[0])) {
+      return contexts->Error(l, "context '" + l.fields[0] + "' is not declared in ontology.txt");
+    }
+    uint32_t index = static_cast<uint32_t>(kb->context_names_.size());
+    kb->context_names_.push_back(l.fields[0]);
+    for (const std::string& cue : SplitList(l.fields[1])) {
+      std::vector<std::string> lemmas;
+      for (const Token& t : kb->front_end_->AnalyzePhrase(cue)) {
+        lemmas.push_back(t.lemma.empty() ? t.lower : t.lemma);
+      }
+      if (!lemmas.empty()) kb->context_trie_.Insert(lemmas, index);
+    }
+  }
+  return kb;
+}
+
+}  // namespace griot

@@ -1,0 +1,50 @@
+// KnowledgeBase: everything griot knows about one language, loaded from one
+// directory of text files and validated at load (file:line errors).
+//
+//   Result<std::unique_ptr<KnowledgeBase>> kb = KnowledgeBase::Load("kb/en", "/usr/share/wordnet");
+//   Pipeline pipeline(kb->get());
+//
+// Immutable after Load; several knowledge bases can live in one process and
+// one can be shared by many coding threads.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "griot/kb/actor_dictionary.h"
+#include "griot/kb/ontology.h"
+#include "griot/kb/pattern_set.h"
+#include "griot/text/front_end.h"
+
+namespace griot {
+
+struct ContextCue {
+  std::string context;
+  std::vector<std::string> lemmas;  // one cue (may be multiword)
+};
+
+class KnowledgeBase {
+ public:
+  static Result<std::unique_ptr<KnowledgeBase>> Load(const std::string& kb_dir,
+                                                     const std::string& wordnet_dir);
+
+  const FrontEnd& front_end() const { return *front_end_; }
+  const Ontology& ontology() const { return ontology_; }
+  const ActorDictionary& actors() const { return actors_; }
+  const PatternSet& patterns() const { return patterns_; }
+  const PhraseTrie& context_cues() const { return context_trie_; }
+  const std::string& context_name(uint32_t i) const { return context_names_[i]; }
+  const std::string& dir() const { return dir_; }
+
+ private:
+  std::string dir_;
+  std::unique_ptr<FrontEnd> front_end_;
+  Ontology ontology_;
+  ActorDictionary actors_;
+  PatternSet patterns_;
+  PhraseTrie context_trie_;  // keyed by lemma; value = index into context_names_
+  std::vector<std::string> context_names_;
+};
+
+}  // namespace griot

@@ -1,0 +1,149 @@
+#include "griot/kb/pattern_set.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+namespace griot {
+namespace {
+
+// Types whose triggers frame another event in their complement ("threatened
+// to attack", "called for the release of"): that inner event is not coded.
+bool GoverningType(const std::string& type) {
+  static const std::set<std::string> kGoverning = {"REQUEST", "ACCUSE",  "THREATEN", "REJECT",
+                                                   "AGREE",   "SUPPORT", "CONCEDE"};
+  return kGoverning.count(type) > 0;
+}
+
+}  // namespace
+
+Status PatternSet::LoadFile(const std::string& path, const std::string& display,
+                            const Ontology& ontology, const FrontEnd& fe) {
+  Result<KbFile> file = ReadKbFile(path, "patterns");
+  if (!file.ok()) return file.status();
+  file->path = display;
+  std::string type;
+  std::set<std::string> seen;
+  for (const KbLine& l : file->lines) {
+    std::istringstream head(l.fields[0]);
+    std::string kind;
+    head >> kind;
+    if (kind == "type") {
+      head >> type;
+      if (!ontology.FindType(type)) return file->Error(l, "unknown event type '" + type + "'");
+      continue;
+    }
+    if (type.empty()) return file->Error(l, "a 'type TYPE' line must come before the patterns");
+    Pattern p;
+    if (kind == "verb") {
+      p.kind = PatternKind::kVerb;
+    } else if (kind == "noun") {
+      p.kind = PatternKind::kNoun;
+    } else if (kind == "phrase") {
+      p.kind = PatternKind::kPhrase;
+    } else {
+      return file->Error(l, "unknown pattern kind '" + kind + "' (verb, noun, phrase or type)");
+    }
+    std::string rest;
+    std::getline(head, rest);
+    // Analyse the words like running text so lemmas agree ("talks" -> "talk").
+    std::istringstream ws(rest);
+    std::string w;
+    while (ws >> w) {
+      if (w == "...") {
+        if (p.words.empty()) return file->Error(l, "a pattern cannot start with '...'");
+        p.words.push_back(w);
+        continue;
+      }
+      std::vector<Token> toks = fe.AnalyzePhrase(w);
+      for (const Token& t : toks) {
+        // The head of a verb pattern is written as a lemma already; keep it.
+        p.words.push_back(p.words.empty() ? t.lower : (t.lemma.empty() ? t.lower : t.lemma));
+      }
+    }
+    if (p.words.empty()) return file->Error(l, "pattern has no words");
+    if (p.words.back() == "...") return file->Error(l, "a pattern cannot end with '...'");
+    p.type = type;
+    p.recipient = p.kind == PatternKind::kNoun ? "of" : "obj";
+    p.actor = "subj";
+    p.neg = "drop";
+    p.confidence = p.kind == PatternKind::kVerb ? 0.8 : p.kind == PatternKind::kNoun ? 0.7 : 0.75;
+    p.governs = GoverningType(type);
+    if (l.fields.size() > 1) {
+      std::istringstream os(l.fields[1]);
+      std::string opt;
+      while (os >> opt) {
+        size_t eq = opt.find('=');
+        std::string key = opt.substr(0, eq);
+        std::string value = eq == std::string::npos ? "" : opt.substr(eq + 1);
+        if (key == "governs") {
+          p.governs = true;
+        } else if (value.empty()) {
+          return file->Error(l, "option '" + key + "' needs a value (key=value)");
+        } else if (key == "mode") {
+          if (!ontology.HasMode(type, value)) {
+            return file->Error(l, "mode '" + value + "' is not declared for " + type + " in ontology.txt");
+          }
+          p.mode = value;
+        } else if (key == "cameo") {
+          p.cameo = value;
+        } else if (key == "recipient") {
+          p.recipient = value;
+        } else if (key == "actor") {
+          p.actor = value;
+        } else if (key == "neg") {
+          if (value != "drop" && !ontology.FindType(value)) {
+            return file->Error(l, "neg must be 'drop' or an event type, not '" + value + "'");
+          }
+          p.neg = value;
+        } else if (key == "conf") {
+          try {
+            p.confidence = std::stod(value);
+          } catch (...) {
+            return file->Error(l, "conf must be a number, not '" + value + "'");
+          }
+          if (p.confidence < 0 || p.confidence > 1) return file->Error(l, "conf must be within 0..1");
+        } else {
+          return file->Error(l, "unknown option '" + key + "'");
+        }
+      }
+    }
+    if (p.cameo.empty()) p.cameo = ontology.Cameo(type, p.mode);
+    std::string key = kind;
+    for (const std::string& word : p.words) key += " " + word;
+    if (!seen.insert(key).second) return file->Error(l, "duplicate pattern '" + key + "'");
+    p.source = file->Where(l) + " " + key;
+    uint32_t index = static_cast<uint32_t>(patterns_.size());
+    by_first_[p.words.front()].push_back(index);
+    patterns_.push_back(std::move(p));
+  }
+  for (const KbLine& e : file->examples) examples_.emplace_back(display, e);
+  return Status::Ok();
+}
+
+Result<PatternSet> PatternSet::Load(const std::string& dir, const Ontology& ontology,
+                                    const FrontEnd& fe) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return NotFound(dir + ": pattern directory not found");
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(dir, ec)) {
+    if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  if (files.empty()) return NotFound(dir + ": no pattern files (*.txt)");
+  PatternSet set;
+  for (const fs::path& f : files) {
+    GRIOT_RETURN_IF_ERROR(
+        set.LoadFile(f.string(), "patterns/" + f.filename().string(), ontology, fe));
+  }
+  return set;
+}
+
+const std::vector<uint32_t>* PatternSet::StartingWith(std::string_view lemma) const {
+  auto it = by_first_.find(lemma);
+  return it == by_first_.end() ? nullptr : &it->second;
+}
+
+}  // namespace griot

@@ -1,0 +1,56 @@
+// PatternSet: the event patterns of patterns/*.txt (docs/knowledge-base.md),
+// indexed by their first lemma so that each token costs one hash lookup.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "griot/kb/kb_file.h"
+#include "griot/kb/ontology.h"
+#include "griot/text/front_end.h"
+#include "griot/util/status.h"
+
+namespace griot {
+
+enum class PatternKind : uint8_t { kVerb, kNoun, kPhrase };
+
+struct Pattern {
+  PatternKind kind = PatternKind::kVerb;
+  std::vector<std::string> words;  // lemmas; "..." marks a gap
+  std::string type;
+  std::string mode;
+  std::string cameo;
+  std::string recipient;  // "obj", "subj", "none" or a preposition
+  std::string actor;      // "subj", "none" or a preposition
+  std::string neg;        // "drop" or an event type
+  double confidence = 0.8;
+  bool governs = false;
+  std::string source;  // "patterns/coerce.txt:12 verb arrest"
+};
+
+class PatternSet {
+ public:
+  static Result<PatternSet> Load(const std::string& dir, const Ontology& ontology,
+                                 const FrontEnd& front_end);
+
+  // Patterns whose first lemma is `lemma`; nullptr when none.
+  const std::vector<uint32_t>* StartingWith(std::string_view lemma) const;
+  const Pattern& pattern(uint32_t i) const { return patterns_[i]; }
+  size_t size() const { return patterns_.size(); }
+  // Example sentences carried by the pattern files, for self-tests.
+  const std::vector<std::pair<std::string, KbLine>>& examples() const { return examples_; }
+
+ private:
+  Status LoadFile(const std::string& path, const std::string& display, const Ontology& ontology,
+                  const FrontEnd& front_end);
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::vector<Pattern> patterns_;
+  std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> by_first_;
+  std::vector<std::pair<std::string, KbLine>> examples_;  // (file, line)
+};
+
+}  // namespace griot

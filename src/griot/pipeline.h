@@ -1,0 +1,38 @@
+// Pipeline: the whole coding path for one document, over one knowledge base.
+//
+//   Pipeline pipeline(kb.get());
+//   Document doc; doc.id = "d1"; doc.text = "Malian soldiers detained two journalists.";
+//   Status st = pipeline.Code(doc);   // doc.events now holds the events
+//
+// Stateless apart from the immutable knowledge base: one Pipeline may be
+// used from several threads at once.
+#pragma once
+
+#include "griot/coder/entity_matcher.h"
+#include "griot/coder/event_coder.h"
+#include "griot/doc/document.h"
+#include "griot/kb/knowledge_base.h"
+
+namespace griot {
+
+struct Limits {
+  size_t max_document_bytes = 1 << 20;  // larger documents are refused, not truncated
+};
+
+class Pipeline {
+ public:
+  explicit Pipeline(const KnowledgeBase* kb, Limits limits = {})
+      : kb_(kb), limits_(limits), entities_(&kb->actors()), coder_(kb) {}
+
+  // Codes doc.text into doc.events. Fails (naming the reason) on empty,
+  // oversized or undecodable text.
+  Status Code(Document& doc) const;
+
+ private:
+  const KnowledgeBase* kb_;
+  Limits limits_;
+  EntityMatcher entities_;
+  EventCoder coder_;
+};
+
+}  // namespace griot

@@ -1,0 +1,182 @@
+#include "griot/syntax/tagger.h"
+
+#include <vector>
+
+namespace griot {
+namespace {
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// What WordNet allows for one word form.
+struct Candidates {
+  std::string noun, verb, adj;  // lemmas; empty when that part of speech is impossible
+  bool adv = false;
+  bool lexical = false;  // decided by the lexicon
+  bool ing = false;      // verb form ending in -ing
+  bool past = false;     // verb form that differs from its lemma and is not -s/-ing
+  bool can_noun() const { return !noun.empty(); }
+  bool can_verb() const { return !verb.empty(); }
+};
+
+bool NounLike(Tag t) {
+  return t == Tag::kNoun || t == Tag::kProperNoun || t == Tag::kPronoun || t == Tag::kNumber;
+}
+
+bool Modifier(Tag t) {
+  return t == Tag::kDeterminer || t == Tag::kAdjective || t == Tag::kPossessive ||
+         t == Tag::kNumber;
+}
+
+}  // namespace
+
+void Tagger::TagDocument(Document& doc) const {
+  for (const Sentence& s : doc.sentences) TagTokens(doc.tokens, s.first_token, s.last_token);
+}
+
+void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last) const {
+  std::vector<Candidates> cands(last - first);
+  for (uint32_t i = first; i < last; ++i) {
+    Token& t = tokens[i];
+    Candidates& c = cands[i - first];
+    if (t.tag == Tag::kPunctuation || t.tag == Tag::kNumber || t.tag == Tag::kPossessive) {
+      c.lexical = true;
+      t.lemma = t.lower;
+      continue;
+    }
+    if (const LexEntry* e = lexicon_->Find(t.lower)) {
+      t.flags |= e->flags;
+      bool name_like = t.capitalized && !t.sentence_initial && e->tag != Tag::kAuxiliary &&
+                       e->tag != Tag::kModal && e->tag != Tag::kDeterminer &&
+                       e->tag != Tag::kPreposition && e->tag != Tag::kConjunction &&
+                       e->tag != Tag::kPronoun && e->tag != Tag::kSubordinator &&
+                       e->tag != Tag::kTo && e->tag != Tag::kNegation;
+      if (!name_like) {
+        t.tag = e->tag;
+        c.lexical = true;
+        if (t.tag == Tag::kVerb) {
+          auto forms = wordnet_->BaseForms(t.lower, WnPos::kVerb);
+          t.lemma = forms.empty() ? t.lower : forms.front();
+        } else if (t.tag == Tag::kNoun) {
+          auto forms = wordnet_->BaseForms(t.lower, WnPos::kNoun);
+          t.lemma = forms.empty() ? t.lower : forms.front();
+        } else {
+          t.lemma = t.lower;
+        }
+        continue;
+      }
+    }
+    auto nouns = wordnet_->BaseForms(t.lower, WnPos::kNoun);
+    auto verbs = wordnet_->BaseForms(t.lower, WnPos::kVerb);
+    auto adjs = wordnet_->BaseForms(t.lower, WnPos::kAdj);
+    if (!nouns.empty()) c.noun = nouns.front();
+    if (!verbs.empty()) {
+      c.verb = verbs.front();
+      c.ing = EndsWith(t.lower, "ing") && c.verb != t.lower;
+      c.past = !c.ing && c.verb != t.lower && !EndsWith(t.lower, "s");
+    }
+    if (!adjs.empty()) c.adj = adjs.front();
+    c.adv = wordnet_->Contains(t.lower, WnPos::kAdv);
+  }
+
+  Tag prev = Tag::kUnknown;       // tag of the previous non-adverb token
+  Tag prev_any = Tag::kUnknown;   // tag of the previous token
+  uint16_t prev_flags = 0;
+  for (uint32_t i = first; i < last; ++i) {
+    Token& t = tokens[i];
+    Candidates& c = cands[i - first];
+    if (!c.lexical) {
+      const Candidates* next = i + 1 < last ? &cands[i + 1 - first] : nullptr;
+      const Token* next_tok = i + 1 < last ? &tokens[i + 1] : nullptr;
+      bool next_verbish = next && !next->lexical && next->can_verb() &&
+                          (next->past || (!next->can_noun() && !next_tok->capitalized));
+      bool next_aux = next_tok && (next_tok->tag == Tag::kAuxiliary || next_tok->tag == Tag::kModal);
+      bool next_nounish = next_tok && !next_tok->capitalized && next && !next->lexical &&
+                          next->can_noun() && !next->past;
+      bool unknown = !c.can_noun() && !c.can_verb() && c.adj.empty() && !c.adv;
+      bool after_be = prev == Tag::kAuxiliary && (prev_flags & kFlagBe);
+      bool after_have = prev == Tag::kAuxiliary && (prev_flags & kFlagHave);
+      bool after_verb_aux = prev == Tag::kModal || prev == Tag::kTo ||
+                            (prev == Tag::kAuxiliary && !(prev_flags & (kFlagBe | kFlagHave)));
+
+      if (t.capitalized && (!t.sentence_initial || unknown)) {
+        t.tag = Tag::kProperNoun;
+      } else if (unknown) {
+        t.tag = EndsWith(t.lower, "ly") ? Tag::kAdverb : Tag::kNoun;
+      } else if (c.can_verb() && c.ing) {
+        t.tag = Modifier(prev) && c.can_noun() ? Tag::kNoun : Tag::kGerund;
+      } else if (c.can_verb() && c.past) {
+        if (after_be || after_have) {
+          t.tag = Tag::kParticiple;
+        } else if ((Modifier(prev) || prev == Tag::kUnknown || prev == Tag::kPreposition) &&
+                   next_nounish) {
+          t.tag = Tag::kAdjective;  // "armed men", "the detained journalists"
+        } else if (Modifier(prev) && c.can_noun()) {
+          t.tag = Tag::kNoun;
+        } else {
+          t.tag = Tag::kVerb;
+        }
+      } else if (c.can_verb() && c.can_noun()) {
+        if (after_verb_aux) {
+          t.tag = Tag::kVerb;
+        } else if (Modifier(prev) || prev == Tag::kPreposition || prev == Tag::kUnknown ||
+                   prev == Tag::kVerb || prev == Tag::kParticiple || prev == Tag::kGerund) {
+          t.tag = Tag::kNoun;
+        } else if (prev == Tag::kPronoun || prev == Tag::kProperNoun || prev == Tag::kNoun) {
+          bool next_object = next_tok && (next_tok->tag == Tag::kDeterminer ||
+                                          next_tok->tag == Tag::kNumber ||
+                                          next_tok->tag == Tag::kPronoun ||
+                                          next_tok->capitalized || next_tok->tag == Tag::kTo ||
+                                          (next_tok->tag == Tag::kPreposition &&
+                                           next_tok->lower != "of"));
+          if (next_verbish || next_aux || (next_tok && next_tok->lower == "of")) {
+            t.tag = Tag::kNoun;
+          } else if (prev == Tag::kNoun && !next_object) {
+            t.tag = next_nounish ? Tag::kVerb : Tag::kNoun;
+          } else {
+            t.tag = Tag::kVerb;
+          }
+        } else if (prev == Tag::kConjunction || prev == Tag::kSubordinator) {
+          t.tag = Tag::kNoun;
+        } else {
+          t.tag = Tag::kNoun;
+        }
+      } else if (c.can_verb()) {
+        t.tag = Tag::kVerb;
+      } else if (c.can_noun()) {
+        t.tag = (!c.adj.empty() && next_nounish && !Modifier(prev)) ? Tag::kAdjective : Tag::kNoun;
+        if (!c.adj.empty() && next_tok && next_nounish && Modifier(prev)) t.tag = Tag::kAdjective;
+      } else if (!c.adj.empty()) {
+        t.tag = Tag::kAdjective;
+      } else {
+        t.tag = Tag::kAdverb;
+      }
+
+      switch (t.tag) {
+        case Tag::kVerb:
+        case Tag::kParticiple:
+        case Tag::kGerund:
+          t.lemma = c.verb;
+          break;
+        case Tag::kNoun:
+          t.lemma = c.can_noun() ? c.noun : t.lower;
+          break;
+        case Tag::kAdjective:
+          t.lemma = c.can_verb() && c.past ? c.verb : (!c.adj.empty() ? c.adj : t.lower);
+          break;
+        default:
+          t.lemma = t.lower;
+      }
+    }
+    prev_any = t.tag;
+    if (t.tag != Tag::kAdverb && t.tag != Tag::kNegation) {
+      prev = t.tag;
+      prev_flags = t.flags;
+    }
+  }
+  (void)prev_any;
+  (void)NounLike;
+}
+
+}  // namespace griot
