@@ -9,6 +9,7 @@
 #include "griot/io/event_json.h"
 #include "griot/kb/knowledge_base.h"
 #include "griot/pipeline.h"
+#include "griot/report/db_report.h"
 #include "griot/run/code_run.h"
 #include "griot/sink/sqlite_sink.h"
 
@@ -76,7 +77,23 @@ int main(int argc, char** argv) {
   AddCommon(explain, &common);
   explain->add_option("text", sentence, "the text")->required();
 
+  std::string report_db;
+  int report_max = 200;
+  CLI::App* report = app.add_subcommand("report", "summarize the events in a griot database");
+  report->add_option("--db", report_db, "SQLite database written by griot code --db")->required();
+  report->add_option("--max-events", report_max, "events to list")->capture_default_str();
+
   CLI11_PARSE(app, argc, argv);
+
+  if (*report) {
+    auto text = griot::SummarizeDatabase(report_db, report_max);
+    if (!text.ok()) {
+      std::cerr << "griot: " << text.status().message() << "\n";
+      return 2;
+    }
+    std::cout << *text;
+    return 0;
+  }
 
   double load_seconds = 0;
   auto kb = LoadKb(common, &load_seconds);

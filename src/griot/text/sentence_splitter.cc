@@ -40,6 +40,23 @@ bool IsEndMark(std::string_view s) {
 
 bool IsClosingBracket(std::string_view s) { return s == ")" || s == "]" || s == "}"; }
 
+// Closed-class words that often start a news sentence and seldom follow an
+// acronym inside a name.
+bool IsSentenceStarter(std::string_view lower) {
+  static constexpr std::string_view kStarters[] = {
+      "a",     "according", "after",  "also",    "although", "an",      "and",   "as",     "at",
+      "before", "both",     "but",    "by",      "during",   "earlier", "for",   "from",   "he",
+      "her",   "his",       "however", "i",      "if",       "in",      "it",    "its",    "last",
+      "later", "many",      "meanwhile", "more", "most",     "no",      "on",    "one",    "our",
+      "she",   "since",     "so",     "some",    "that",     "the",     "their", "there",  "these",
+      "they",  "this",      "those",  "though",  "to",       "two",     "we",    "what",   "when",
+      "where", "while",     "who",    "why",     "with",     "yet",     "you"};
+  for (std::string_view w : kStarters) {
+    if (w == lower) return true;
+  }
+  return false;
+}
+
 class Splitter {
  public:
   Splitter(Document& doc, const Abbreviations* abbreviations, uint32_t max_tokens)
@@ -68,7 +85,7 @@ class Splitter {
           break;
         }
       }
-      if (j < n && StartsLowerCase(j) && !BlankLineBefore(j)) {
+      if (j < n && Continues(j)) {
         i = j;
         continue;
       }
@@ -148,10 +165,29 @@ class Splitter {
     if (abbreviations_ != nullptr && abbreviations_->IsTitle(s)) return false;
     if (i + 1 >= doc_.tokens.size()) return true;
     const Token& next = doc_.tokens[i + 1];
-    if (next.tag == Tag::kNumber || StartsLowerCase(i + 1)) return false;
+    if (BlankLineBefore(i + 1)) return true;
+    if (next.tag == Tag::kNumber || Continues(i + 1)) return false;
+    if (!next.capitalized) return true;
     const bool initial = t.capitalized && s.size() == static_cast<size_t>(U8_LENGTH(FirstCodePoint(s))) + 1;
-    if (initial && next.capitalized && !BlankLineBefore(i + 1)) return false;
-    return true;
+    if (initial) return false;  // "George W. Bush"
+    // A dotted acronym before a capitalized word is usually part of a name
+    // ("the U.S. State Department", "U.N. Security Council"); it ends the
+    // sentence only before a word that typically starts one ("U.S. The").
+    const bool dotted_acronym = t.all_caps && s.find('.') + 1 < s.size();
+    return !dotted_acronym || IsSentenceStarter(next.lower);
+  }
+
+  // The next token continues the sentence: a lower-case word ('"Why?" he
+  // asked'), a possessive ("the E.U.'s") or a comma-like mark ("D.C., was").
+  bool Continues(uint32_t i) const {
+    if (BlankLineBefore(i)) return false;
+    const Token& t = doc_.tokens[i];
+    if (t.tag == Tag::kPossessive) return true;
+    if (t.tag == Tag::kPunctuation) {
+      const std::string_view s = Text(i);
+      return s == "," || s == ";" || s == ":";
+    }
+    return StartsLowerCase(i);
   }
 
   // Ends the sentence before token `end`. If a quotation is still open here

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs griot's dependencies (Debian 12 packages), builds griot, and codes
+# the bundled sample corpus into build/sample.db, printing a summary.
+#   scripts/setup.sh              everything
+#   scripts/setup.sh --deps-only  only install the packages
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  build-essential cmake pkg-config    # compiler and build
+  libicu-dev                          # Unicode normalization, case mapping
+  wordnet-base                        # WordNet database: English morphology
+  libsqlite3-dev sqlite3              # event store
+  nlohmann-json3-dev                  # JSON
+  libcli11-dev                        # command line
+  libgtest-dev libgmock-dev           # tests
+  time                                # /usr/bin/time for the benchmark's peak memory
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+[ "${1:-}" = "--deps-only" ] && exit 0
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)"
+
+rm -f build/sample.db build/sample.db-wal build/sample.db-shm
+set +e
+build/griot code --db build/sample.db samples/sahel-sample.jsonl
+status=$?
+set -e
+if [ $status -ge 2 ]; then
+  echo "setup: coding the sample failed" >&2
+  exit $status
+fi
+build/griot report --db build/sample.db

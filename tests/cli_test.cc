@@ -1,0 +1,189 @@
+// Tests of the griot program as users run it: real inputs on disk, the real
+// binary, its stdout, stderr, exit status and database.
+#include <sqlite3.h>
+#include <unistd.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "test_support.h"
+
+namespace griot::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+class CliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("griot-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Write(const std::string& name, const std::string& content) {
+    std::string p = (dir_ / name).string();
+    std::ofstream(p, std::ios::binary) << content;
+    return p;
+  }
+
+  RunResult Run(const std::string& args, const std::string& stdin_file = "") {
+    std::string out = (dir_ / "stdout").string(), err = (dir_ / "stderr").string();
+    std::string cmd = std::string(GRIOT_BINARY) + " " + args + " >" + out + " 2>" + err;
+    if (!stdin_file.empty()) cmd += " <" + stdin_file;
+    int raw = std::system(cmd.c_str());
+    RunResult r;
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    r.out = Slurp(out);
+    r.err = Slurp(err);
+    return r;
+  }
+
+  fs::path dir_;
+};
+
+int Lines(const std::string& s) {
+  int n = 0;
+  for (char c : s) n += c == '\n';
+  return n;
+}
+
+TEST_F(CliTest, CodesJsonlToEventsOnStdout) {
+  std::string in = Write("in.jsonl",
+                         R"({"id":"d1","date":"2025-05-13","text":"Malian soldiers detained two journalists in Gao."})"
+                         "\n");
+  RunResult r = Run("code " + in);
+  EXPECT_EQ(r.status, 0) << r.err;
+  ASSERT_EQ(Lines(r.out), 1) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["doc_id"], "d1");
+  EXPECT_EQ(j["event"], "COERCE");
+  EXPECT_EQ(j["mode"], "detain");
+  EXPECT_EQ(j["actor"][0]["code"], "MLI");
+  EXPECT_EQ(j["actor"][0]["sector"], "MIL");
+  EXPECT_EQ(j["recipient"][0]["sector"], "MED");
+  EXPECT_EQ(j["sentence"], 0);
+  // The trigger span points at the words that justify the event.
+  std::string text = j["text"];
+  auto span = j["spans"]["trigger"];
+  EXPECT_EQ(text.substr(span[0], int(span[1]) - int(span[0])), "detained");
+  for (const char* key : {"event_id", "context", "cameo", "quad", "score", "pattern", "confidence"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+}
+
+TEST_F(CliTest, BadRecordsAreReportedAndTheRestIsCoded) {
+  std::string in = Write("mixed.jsonl",
+                         "{\"id\":\"ok1\",\"text\":\"Police arrested dozens of protesters.\"}\n"
+                         "{\"id\":\"broken\",\"text\":\"unterminated\n"
+                         "{\"id\":\"notext\"}\n"
+                         "{\"id\":\"empty\",\"text\":\"   \"}\n"
+                         "{\"id\":\"bad\",\"text\":\"caf\xC3\x28 attack\"}\n"
+                         "{\"id\":\"ok2\",\"text\":\"Rebels attacked an army base in Mali.\"}\n");
+  RunResult r = Run("code " + in);
+  EXPECT_EQ(r.status, 1) << "partial success";
+  EXPECT_NE(r.err.find("mixed.jsonl:2: malformed JSON"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("mixed.jsonl:3: missing 'text'"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("mixed.jsonl:4: empty text"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("mixed.jsonl:5: invalid UTF-8"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("read 6 documents: 2 coded, 1 skipped, 3 failed"), std::string::npos)
+      << r.err;
+  EXPECT_NE(r.out.find("\"doc_id\":\"ok1\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"doc_id\":\"ok2\""), std::string::npos);
+}
+
+TEST_F(CliTest, NothingCodableIsFailure) {
+  std::string in = Write("bad.jsonl", "not json\n");
+  EXPECT_EQ(Run("code " + in).status, 2);
+  EXPECT_EQ(Run("code " + (dir_ / "missing.jsonl").string()).status, 2);
+}
+
+TEST_F(CliTest, ReadsTextFilesAndStdin) {
+  std::string txt = Write("report-17.txt", "Nigerien troops killed ten jihadists near Tillaberi.");
+  RunResult r = Run("code " + txt);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"doc_id\":\"report-17.txt\""), std::string::npos) << r.out;
+  std::string in = Write("in.jsonl", "{\"id\":\"s1\",\"text\":\"Nigerien troops killed ten jihadists.\"}\n");
+  r = Run("code -", in);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("\"doc_id\":\"s1\""), std::string::npos) << r.out;
+}
+
+TEST_F(CliTest, DatabaseHoldsDocumentsEventsAndRunSummary) {
+  std::string db = (dir_ / "events.db").string();
+  RunResult r = Run("code --db " + db + " " + SourcePath("samples/sahel-sample.jsonl"));
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_TRUE(r.out.empty()) << "events go to the database, not stdout";
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+  auto count = [&](const char* sql) {
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(h, sql, -1, &st, nullptr);
+    long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    return n;
+  };
+  EXPECT_EQ(count("SELECT COUNT(*) FROM documents"), 12);
+  long events = count("SELECT COUNT(*) FROM events");
+  EXPECT_GT(events, 20);
+  EXPECT_EQ(count("SELECT documents_coded FROM runs"), 12);
+  EXPECT_EQ(count("SELECT events FROM runs"), events);
+  // The flood report gives no conflict event.
+  EXPECT_EQ(count("SELECT COUNT(*) FROM events e JOIN documents d ON d.id = e.doc_id "
+                  "WHERE d.title LIKE '%lood%'"),
+            0);
+  sqlite3_close(h);
+  // Coding the same input again replaces rather than duplicates.
+  r = Run("code --db " + db + " " + SourcePath("samples/sahel-sample.jsonl"));
+  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM events"), events);
+  sqlite3_close(h);
+  RunResult rep = Run("report --db " + db);
+  EXPECT_EQ(rep.status, 0);
+  EXPECT_NE(rep.out.find("Events by type"), std::string::npos);
+}
+
+TEST_F(CliTest, SummaryJsonAddsUp) {
+  std::string in = Write("in.jsonl",
+                         "{\"id\":\"a\",\"text\":\"Police arrested ten protesters.\"}\n"
+                         "{\"id\":\"b\"}\n");
+  std::string js = (dir_ / "summary.json").string();
+  Run("code --summary-json " + js + " " + in);
+  auto j = nlohmann::json::parse(Slurp(js));
+  EXPECT_EQ(j["documents_read"], 2);
+  EXPECT_EQ(j["documents_coded"].get<int>() + j["documents_skipped"].get<int>() +
+                j["documents_failed"].get<int>(),
+            2);
+  EXPECT_GE(j["events"], 1);
+}
+
+TEST_F(CliTest, BrokenKnowledgeBaseNamesFileAndLine) {
+  fs::copy(SourcePath("kb/en"), dir_ / "kb", fs::copy_options::recursive);
+  std::ofstream(dir_ / "kb" / "agents.txt", std::ios::app) << "soldier without sector\n";
+  std::string in = Write("in.jsonl", "{\"id\":\"a\",\"text\":\"x\"}\n");
+  RunResult r = Run("code --kb " + (dir_ / "kb").string() + " " + in);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("agents.txt:"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace griot::testing
