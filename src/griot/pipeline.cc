@@ -18,6 +18,7 @@ Status Pipeline::Code(Document& doc) const {
   }
   GRIOT_RETURN_IF_ERROR(kb_->front_end().Analyze(doc));
   entities_.Match(doc);
+  resolver_.Resolve(doc);
   coder_.Code(doc);
   return Status::Ok();
 }

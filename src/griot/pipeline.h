@@ -8,6 +8,7 @@
 // used from several threads at once.
 #pragma once
 
+#include "griot/coder/actor_resolver.h"
 #include "griot/coder/entity_matcher.h"
 #include "griot/coder/event_coder.h"
 #include "griot/doc/document.h"
@@ -32,6 +33,7 @@ class Pipeline {
   const KnowledgeBase* kb_;
   Limits limits_;
   EntityMatcher entities_;
+  ActorResolver resolver_;
   EventCoder coder_;
 };
 

@@ -40,6 +40,46 @@ bool SameCodes(const std::vector<EventArgument>& a, const std::vector<EventArgum
   return x == y;
 }
 
+// "Russia said Sudan must return the helicopter": an obligation reported
+// from a speaker is the speaker's demand on the obligated (REQUEST).
+void AddDemands(const Document& doc, uint32_t si, const SentenceRoles& roles,
+                const Ontology& ontology, std::vector<Candidate>* cands) {
+  const Sentence& sentence = doc.sentences[si];
+  const EventType* request = ontology.FindType("REQUEST");
+  if (!request) return;
+  for (const Chunk& vg : sentence.chunks) {
+    if (vg.kind != ChunkKind::kVerbGroup || !vg.deontic || vg.negated) continue;
+    int say = roles.ReportingVerbGroup(vg.first);
+    if (say < 0) continue;
+    const Chunk& speech = sentence.chunks[say];
+    RoleResult speaker = roles.Subject(speech.first);
+    RoleResult obligated = roles.Subject(vg.first);
+    if (speech.first > vg.first) {
+      // "Sudan must return it, Russia said": the speaker follows.
+      speaker = roles.Object(speech.last);
+      if (speaker.entities.empty()) speaker = roles.Subject(speech.first);
+    }
+    Candidate c;
+    c.event.actor = Arguments(doc, speaker);
+    c.event.recipient = Arguments(doc, obligated);
+    if (c.event.actor.empty() || SameCodes(c.event.actor, c.event.recipient)) continue;
+    uint32_t modal = vg.first;
+    while (modal < vg.last && !(doc.tokens[modal].flags & kFlagDeontic)) ++modal;
+    c.event.sentence = si;
+    c.event.event = "REQUEST";
+    c.event.cameo = request->cameo;
+    c.event.quad = request->quad;
+    c.event.score = request->score;
+    c.event.trigger = doc.tokens[modal].span;
+    c.event.pattern = "rule: obligation in reported speech";
+    c.event.confidence = 0.6;
+    c.head = modal;
+    c.end = modal + 1;
+    c.governs = true;
+    cands->push_back(std::move(c));
+  }
+}
+
 }  // namespace
 
 void EventCoder::Code(Document& doc) const {
@@ -121,17 +161,37 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
     Event& ev = c.event;
     ev.actor = Arguments(doc, actor);
     ev.recipient = Arguments(doc, recipient);
-    if (ev.actor.empty() && ev.recipient.empty()) continue;  // no political actor
+    // Intention and obligation change what a sentence asserts: a promise of
+    // cooperation is an agreement, an announced act of force or punishment
+    // a threat ("would boycott", "will attack ... unless").
+    bool future = vg ? vg->future : false;
+    if (future && type == p.type) {
+      const EventType* base = kb_->ontology().FindType(type);
+      bool conditional = false;
+      for (uint32_t k = tr.end; k < sentence.last_token; ++k) {
+        if (doc.tokens[k].flags & kFlagConditional) conditional = true;
+      }
+      static const std::set<std::string> kPromisable = {"AID", "RETREAT", "COOPERATE",
+                                                        "CONCEDE", "CONSULT", "SUPPORT"};
+      static const std::set<std::string> kThreatenable = {"ASSAULT", "COERCE", "SANCTION",
+                                                          "PROTEST"};
+      if (base && (kThreatenable.count(type) || (conditional && kPromisable.count(type)))) {
+        type = "THREATEN";
+      } else if (base && kPromisable.count(type)) {
+        type = "AGREE";
+      }
+    }
     const EventType* et = kb_->ontology().FindType(type);
     if (!et) continue;
     ev.sentence = si;
     ev.event = type;
     ev.mode = type == p.type ? p.mode : "";
     ev.cameo = type == p.type ? p.cameo : et->cameo;
+    if (type != p.type) ev.pattern = p.source + " (" + p.type + " as " + type + ")";
     ev.quad = et->quad;
     ev.score = et->score;
     ev.trigger = {doc.tokens[tr.head].span.begin, doc.tokens[tr.end - 1].span.end};
-    ev.pattern = p.source;
+    if (ev.pattern.empty()) ev.pattern = p.source;
     if (!ev.actor.empty()) confidence += 0.1;
     if (!ev.recipient.empty()) confidence += 0.05;
     if (actor.resolved_pronoun) confidence *= 0.85;
@@ -141,6 +201,10 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
     c.governs = p.governs;
     cands.push_back(std::move(c));
   }
+
+  AddDemands(doc, si, roles, kb_->ontology(), &cands);
+  std::sort(cands.begin(), cands.end(),
+            [](const Candidate& a, const Candidate& b) { return a.head < b.head; });
 
   // A governing trigger subsumes the events in its complement, up to the
   // next clause edge.
@@ -193,7 +257,9 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
 
   uint32_t ordinal = 0;
   for (Candidate& c : cands) {
-    if (c.dropped) continue;
+    // An event needs a participant the knowledge base knows; a trigger with
+    // none ("a storm hit the coast") is not a political event.
+    if (c.dropped || (c.event.actor.empty() && c.event.recipient.empty())) continue;
     c.event.context = contexts;
     c.event.event_id = doc.id + "-" + std::to_string(si) + "-" + std::to_string(ordinal++);
     doc.events.push_back(std::move(c.event));

@@ -88,6 +88,36 @@ void SentenceRoles::AddCoordinatedRight(int entity, std::vector<int>* out) const
   }
 }
 
+int SentenceRoles::HeadOfChain(int entity) const {
+  int best = entity;
+  uint32_t k = s_.entities[entity].first;
+  while (true) {
+    while (k > s_.first_token && (doc_.tokens[k - 1].tag == Tag::kDeterminer ||
+                                   doc_.tokens[k - 1].tag == Tag::kAdjective ||
+                                   doc_.tokens[k - 1].tag == Tag::kNumber)) {
+      --k;
+    }
+    if (k <= s_.first_token || doc_.tokens[k - 1].lower != "of") return best;
+    // Walk back over the noun phrase before "of", remembering an actor in it.
+    uint32_t j = k - 1;
+    int found = -1;
+    while (j > s_.first_token) {
+      const Token& t = doc_.tokens[j - 1];
+      bool np = t.tag == Tag::kNoun || t.tag == Tag::kProperNoun || t.tag == Tag::kAdjective ||
+                t.tag == Tag::kDeterminer || t.tag == Tag::kNumber ||
+                t.tag == Tag::kPossessive || t.lower == "and" || t.lower == ",";
+      if (!np) break;
+      int e = entity_of_[j - 1 - s_.first_token];
+      if (e >= 0 && found < 0) found = e;
+      --j;
+    }
+    if (found < 0) return best;
+    if (doc_.tokens[s_.entities[found].first].flags & kFlagQuantity) return best;
+    best = found;
+    k = s_.entities[found].first;
+  }
+}
+
 RoleResult SentenceRoles::ResolvePronoun(uint32_t pronoun) const {
   RoleResult r;
   r.resolved_pronoun = true;
@@ -168,8 +198,11 @@ RoleResult SentenceRoles::Subject(uint32_t before) const {
           return Subject(s_.chunks[ci].first);
         }
       }
-      r.entities.push_back(e);
-      AddCoordinatedLeft(e, &r.entities);
+      // "The Turkish and Greek sides of the island of Cyprus": the head noun
+      // phrase, not its "of" complement, is the subject when it names actors.
+      int head_entity = HeadOfChain(e);
+      r.entities.push_back(head_entity);
+      AddCoordinatedLeft(head_entity, &r.entities);
       return r;
     }
     // A noun-phrase head that is a natural or accidental cause.
@@ -254,6 +287,17 @@ RoleResult SentenceRoles::InsideNounPhrase(uint32_t head) const {
   // "Mali and Niger's joint operation": coordinated possessors before the phrase.
   if (!r.entities.empty()) AddCoordinatedLeft(r.entities.front(), &r.entities);
   return r;
+}
+
+int SentenceRoles::ReportingVerbGroup(uint32_t at) const {
+  int before = -1, after = -1;
+  for (size_t c = 0; c < s_.chunks.size(); ++c) {
+    const Chunk& ch = s_.chunks[c];
+    if (ch.kind != ChunkKind::kVerbGroup || !(doc_.tokens[ch.head].flags & kFlagSpeech)) continue;
+    if (ch.last <= at) before = static_cast<int>(c);
+    if (ch.first > at && after < 0) after = static_cast<int>(c);
+  }
+  return before >= 0 ? before : after;
 }
 
 int SentenceRoles::GoverningVerbGroup(uint32_t head) const {

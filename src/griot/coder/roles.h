@@ -41,6 +41,9 @@ class SentenceRoles {
   RoleResult InsideNounPhrase(uint32_t head) const;
   // The verb group whose direct object is the noun phrase holding `head`.
   int GoverningVerbGroup(uint32_t head) const;
+  // The reporting verb group ("said", "told") that frames position `at`: the
+  // nearest one before it, or else the nearest after it; -1 when none.
+  int ReportingVerbGroup(uint32_t at) const;
   // True when a clause edge (";", ":", a boundary word) lies in [from, to).
   bool ClauseEdgeBetween(uint32_t from, uint32_t to) const;
 
@@ -50,6 +53,7 @@ class SentenceRoles {
   void AddCoordinatedLeft(int entity, std::vector<int>* out) const;
   void AddCoordinatedRight(int entity, std::vector<int>* out) const;
   RoleResult ResolvePronoun(uint32_t pronoun) const;
+  int HeadOfChain(int entity) const;
 
   const Document& doc_;
   const Sentence& s_;

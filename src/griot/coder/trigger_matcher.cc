@@ -19,9 +19,17 @@ bool GapWord(const Token& t) {
       return true;
     case Tag::kPunctuation:
       return t.lower == "-";
+    case Tag::kPreposition:
+      return t.lower == "of";  // "700 kg of medicine", "tons of food aid"
     default:
       return false;
   }
+}
+
+size_t Literals(const Pattern& p) {
+  size_t n = 0;
+  for (const std::string& w : p.words) n += w != "...";
+  return n;
 }
 
 }  // namespace
@@ -87,8 +95,10 @@ std::vector<Trigger> TriggerMatcher::Find(const std::vector<Token>& tokens,
         }
         uint32_t stop = MatchAt(p, tokens, i, end);
         if (stop == 0) continue;
+        // Longest span first; on a tie, the pattern with more literal words
+        // ("blow himself up" over "blow ... up").
         bool better = !best.pattern || stop > best.end ||
-                      (stop == best.end && p.words.size() > best.pattern->words.size());
+                      (stop == best.end && Literals(p) > Literals(*best.pattern));
         if (better) best = {&p, i, stop, ci};
       }
     };

@@ -64,6 +64,9 @@ enum TokenFlag : uint16_t {
   kFlagParticle = 1 << 8,    // verb particle: up, out, off, down
   kFlagPronoun3 = 1 << 9,    // third-person pronoun that can refer to an actor
   kFlagTemporal = 1 << 10,   // time word: Monday, yesterday, week
+  kFlagFuture = 1 << 11,     // future or intention: will, would, willing (to)
+  kFlagDeontic = 1 << 12,    // obligation: must, should
+  kFlagConditional = 1 << 13,  // condition on a threat: unless
 };
 
 struct Token {
@@ -89,6 +92,8 @@ struct Chunk {
   bool negated = false;     // verb group: "did not attack"
   bool modal = false;       // verb group: "may attack", "will attack"
   bool infinitive = false;  // verb group introduced by "to"
+  bool future = false;      // "will attack", "would withdraw", "willing to talk"
+  bool deontic = false;     // "must release", "should stop"
 };
 
 // An actor mention found by the entity matcher.
@@ -99,6 +104,7 @@ struct Entity {
   std::string sector;  // PLOVER sector (GOV, MIL, ...), "" when none
   std::string name;    // canonical name of a named entity, else ""
   std::string source;  // knowledge-base entry that produced it (file:line)
+  std::string note;    // how the code was resolved when not by the entry itself
 };
 
 struct Sentence {

@@ -53,6 +53,8 @@ void Chunker::ChunkSentence(const std::vector<Token>& tokens, Sentence& sentence
         } else if (u.tag == Tag::kModal) {
           if (have_main) break;
           c.modal = true;
+          if (u.flags & kFlagFuture) c.future = true;
+          if (u.flags & kFlagDeontic) c.deontic = true;
           head = j;
         } else if (u.tag == Tag::kNegation) {
           c.negated = true;
@@ -73,6 +75,10 @@ void Chunker::ChunkSentence(const std::vector<Token>& tokens, Sentence& sentence
       }
       if (j == i) j = i + 1;
       c.last = j;
+      // "willing to talk", "ready to withdraw": intention, like "will".
+      if (c.infinitive && i > sentence.first_token && (tokens[i - 1].flags & kFlagFuture)) {
+        c.future = true;
+      }
       c.head = head;
       // A past participle directly followed by "by" is passive even without
       // "be": "journalists detained by police", "a convoy attacked by rebels".

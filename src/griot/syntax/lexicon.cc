@@ -27,7 +27,8 @@ constexpr NamedFlag kFlags[] = {
     {"speech", kFlagSpeech},     {"hazard", kFlagHazard},     {"locative", kFlagLocative},
     {"be", kFlagBe},             {"have", kFlagHave},         {"relative", kFlagRelative},
     {"boundary", kFlagBoundary}, {"quantity", kFlagQuantity}, {"particle", kFlagParticle},
-    {"pronoun3", kFlagPronoun3}, {"temporal", kFlagTemporal},
+    {"pronoun3", kFlagPronoun3}, {"temporal", kFlagTemporal},   {"future", kFlagFuture},
+    {"deontic", kFlagDeontic},   {"conditional", kFlagConditional},
 };
 
 }  // namespace
