@@ -7,6 +7,11 @@
 #include "griot/kb/examples.h"
 #include "test_support.h"
 
+namespace griot {
+// Names a failing case by its file, line and sentence instead of its bytes.
+inline void PrintTo(const Example& e, std::ostream* os) { *os << e.where << " " << e.sentence; }
+}  // namespace griot
+
 namespace griot::testing {
 namespace {
 

@@ -3,6 +3,8 @@
 #include <map>
 #include <set>
 
+#include "griot/coder/roles.h"
+
 namespace griot {
 
 bool IsCountryCode(const std::string& code) {
@@ -27,11 +29,12 @@ void ActorResolver::Resolve(Document& doc) const {
     }
   }
 
-  for (Sentence& s : doc.sentences) {
-    std::set<std::string> countries;
-    for (const Entity& e : s.entities) {
-      if (IsCountryCode(e.code)) countries.insert(e.code);
-    }
+  doc.focus_country = focus;
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    Sentence& s = doc.sentences[si];
+    bool any_country = false;
+    for (const Entity& e : s.entities) any_country |= IsCountryCode(e.code);
+    std::string place = SentenceRoles(doc, si).LocativeCountry();
     for (size_t i = 0; i < s.entities.size(); ++i) {
       Entity& e = s.entities[i];
       if (!e.code.empty() || e.sector.empty()) continue;
@@ -48,10 +51,10 @@ void ActorResolver::Resolve(Document& doc) const {
           }
         }
       }
-      if (countries.size() == 1) {
-        e.code = *countries.begin();
-        e.note = "the country the sentence names";
-      } else if (countries.empty() && !focus.empty()) {
+      if (!place.empty()) {
+        e.code = place;
+        e.note = "the country where the sentence places it";
+      } else if (!any_country && !focus.empty()) {
         e.code = focus;
         e.note = "the document's focal country";
       }

@@ -77,6 +77,7 @@ void EntityMatcher::MatchSentence(const std::vector<Token>& tokens, Sentence& se
   };
   auto modifier = [](const Token& u) {
     return u.tag == Tag::kAdjective || u.tag == Tag::kNoun || u.tag == Tag::kNumber ||
+           u.tag == Tag::kProperNoun ||
            (u.tag == Tag::kPunctuation && u.lower == "-");
   };
   for (size_t m = 0; m < mentions.size(); ++m) {
@@ -95,6 +96,8 @@ void EntityMatcher::MatchSentence(const std::vector<Token>& tokens, Sentence& se
       uint32_t gap_first = a.last;
       bool possessive = gap_first < b.first && tokens[gap_first].tag == Tag::kPossessive;
       if (possessive) ++gap_first;
+      // Up to two modifiers between: "Malian military junta", "British
+      // Defence Secretary", "Taiwan's Vice Foreign Minister".
       if (b.first - gap_first <= 2 && gap_is(gap_first, b.first, modifier)) {
         e.last = b.last;
         e.sector = b.entry->sector;

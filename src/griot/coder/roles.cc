@@ -1,5 +1,7 @@
 #include "griot/coder/roles.h"
 
+#include <algorithm>
+
 namespace griot {
 namespace {
 
@@ -46,10 +48,16 @@ bool SentenceRoles::ClauseEdgeBetween(uint32_t from, uint32_t to) const {
 // "of" (which builds noun phrases: "the leader of the junta") stands before
 // its noun phrase.
 bool SentenceRoles::InPrepositionalPhrase(const Entity& e) const {
-  uint32_t k = e.first;
+  return AfterPreposition(e.first);
+}
+
+bool SentenceRoles::AfterPreposition(uint32_t first) const {
+  uint32_t k = first;
+  int modifiers = 0;
   while (k > s_.first_token) {
     const Token& p = doc_.tokens[k - 1];
-    if (p.tag == Tag::kDeterminer || p.tag == Tag::kAdjective || p.tag == Tag::kNumber) {
+    if (p.tag == Tag::kDeterminer || p.tag == Tag::kAdjective || p.tag == Tag::kNumber ||
+        ((p.tag == Tag::kNoun || p.tag == Tag::kProperNoun) && ++modifiers <= 2)) {
       --k;
       continue;
     }
@@ -89,33 +97,32 @@ void SentenceRoles::AddCoordinatedRight(int entity, std::vector<int>* out) const
 }
 
 int SentenceRoles::HeadOfChain(int entity) const {
+  auto np_word = [&](const Token& t) {
+    return t.tag == Tag::kNoun || t.tag == Tag::kProperNoun || t.tag == Tag::kAdjective ||
+           t.tag == Tag::kDeterminer || t.tag == Tag::kNumber || t.tag == Tag::kPossessive;
+  };
   int best = entity;
   uint32_t k = s_.entities[entity].first;
-  while (true) {
-    while (k > s_.first_token && (doc_.tokens[k - 1].tag == Tag::kDeterminer ||
-                                   doc_.tokens[k - 1].tag == Tag::kAdjective ||
-                                   doc_.tokens[k - 1].tag == Tag::kNumber)) {
-      --k;
-    }
+  for (int hops = 0; hops < 4; ++hops) {
+    while (k > s_.first_token && np_word(doc_.tokens[k - 1])) --k;
     if (k <= s_.first_token || doc_.tokens[k - 1].lower != "of") return best;
-    // Walk back over the noun phrase before "of", remembering an actor in it.
+    // The noun phrase before "of" (with its conjuncts); its rightmost actor
+    // mention, if any, heads the chain.
     uint32_t j = k - 1;
     int found = -1;
     while (j > s_.first_token) {
       const Token& t = doc_.tokens[j - 1];
-      bool np = t.tag == Tag::kNoun || t.tag == Tag::kProperNoun || t.tag == Tag::kAdjective ||
-                t.tag == Tag::kDeterminer || t.tag == Tag::kNumber ||
-                t.tag == Tag::kPossessive || t.lower == "and" || t.lower == ",";
-      if (!np) break;
+      if (!np_word(t) && t.lower != "and" && t.lower != ",") break;
       int e = entity_of_[j - 1 - s_.first_token];
       if (e >= 0 && found < 0) found = e;
       --j;
     }
-    if (found < 0) return best;
-    if (doc_.tokens[s_.entities[found].first].flags & kFlagQuantity) return best;
-    best = found;
-    k = s_.entities[found].first;
+    if (found >= 0 && !(doc_.tokens[s_.entities[found].first].flags & kFlagQuantity)) {
+      best = found;
+    }
+    k = j;
   }
+  return best;
 }
 
 RoleResult SentenceRoles::ResolvePronoun(uint32_t pronoun) const {
@@ -123,11 +130,13 @@ RoleResult SentenceRoles::ResolvePronoun(uint32_t pronoun) const {
   r.resolved_pronoun = true;
   // Nearest earlier mention in this sentence that is not inside a
   // prepositional phrase: usually the subject of the previous clause.
-  for (uint32_t k = pronoun; k > s_.first_token; --k) {
-    int e = EntityEndingAt(k - 1);
-    if (e >= 0 && !InPrepositionalPhrase(s_.entities[e])) {
-      r.entities.push_back(e);
-      AddCoordinatedLeft(e, &r.entities);
+  // The leftmost such mention: in news, usually the subject of the main
+  // clause ("X said it would ...").
+  for (size_t e = 0; e < s_.entities.size(); ++e) {
+    if (s_.entities[e].last > pronoun) break;
+    if (!InPrepositionalPhrase(s_.entities[e])) {
+      r.entities.push_back(static_cast<int>(e));
+      AddCoordinatedRight(static_cast<int>(e), &r.entities);
       r.from_sentence = &s_;
       return r;
     }
@@ -155,16 +164,12 @@ RoleResult SentenceRoles::Subject(uint32_t before) const {
     const Token& t = doc_.tokens[i];
     if (HardEdge(t)) break;
     if (t.flags & kFlagRelative) {
-      // "that" after a reporting verb opens a complement clause: the
-      // subject, if any, was after it. Otherwise it is a relative pronoun
-      // standing for the noun phrase before it.
-      bool complement = i > s_.first_token && (doc_.tokens[i - 1].flags & kFlagSpeech);
-      if (complement || t.lower == "that") {
-        if (complement) break;
-      }
+      // "that" after a reporting verb opens a complement clause whose
+      // subject, had it one, would have been found already. Otherwise the
+      // relative pronoun stands for the noun phrase before it.
+      if (i > s_.first_token && (doc_.tokens[i - 1].flags & kFlagSpeech)) break;
       for (uint32_t j = i; j > s_.first_token; --j) {
-        const Token& a = doc_.tokens[j - 1];
-        if (a.lower == ",") continue;
+        if (doc_.tokens[j - 1].lower == ",") continue;
         int e = EntityEndingAt(j - 1);
         if (e >= 0) {
           r.entities.push_back(e);
@@ -174,42 +179,66 @@ RoleResult SentenceRoles::Subject(uint32_t before) const {
       }
       return r;
     }
-    if ((t.flags & kFlagPronoun3) && t.tag == Tag::kPronoun) {
-      int c = chunk_of_[i - s_.first_token];
-      (void)c;
-      return ResolvePronoun(i);
-    }
+    if ((t.flags & kFlagPronoun3) && t.tag == Tag::kPronoun) return ResolvePronoun(i);
+    bool noun = t.tag == Tag::kNoun || t.tag == Tag::kProperNoun;
     int e = EntityEndingAt(i);
-    if (e >= 0) {
-      const Entity& ent = s_.entities[e];
-      if (InPrepositionalPhrase(ent)) {
-        k = ent.first + 1;
-        continue;
+    if (e < 0 && (!noun || (t.flags & kFlagTemporal))) continue;
+    // The noun phrase ending here: where it starts, and what precedes it.
+    uint32_t f = e >= 0 ? s_.entities[e].first : i;
+    int ci = chunk_of_[i - s_.first_token];
+    if (ci >= 0 && s_.chunks[ci].kind == ChunkKind::kNounPhrase) f = std::min(f, s_.chunks[ci].first);
+    while (f > s_.first_token && doc_.tokens[f - 1].tag == Tag::kDeterminer) --f;
+    if (AfterPreposition(e >= 0 ? s_.entities[e].first : i)) {
+      k = (e >= 0 ? s_.entities[e].first : f) + 1;
+      continue;  // inside a prepositional phrase: not the subject
+    }
+    if (e < 0) {
+      if (t.flags & kFlagHazard) {
+        r.hazard = true;
+        return r;
       }
-      // An object of an earlier, non-reporting verb: the shared subject of
-      // a coordinated predicate is that verb's subject.
-      uint32_t f = ent.first;
-      while (f > s_.first_token && doc_.tokens[f - 1].tag == Tag::kDeterminer) --f;
-      if (f > s_.first_token) {
-        int ci = chunk_of_[f - 1 - s_.first_token];
-        if (ci >= 0 && s_.chunks[ci].kind == ChunkKind::kVerbGroup &&
-            MainVerb(doc_.tokens[s_.chunks[ci].head].tag) &&
-            !(doc_.tokens[s_.chunks[ci].head].flags & kFlagSpeech)) {
-          return Subject(s_.chunks[ci].first);
+      if (t.flags & kFlagQuantity) continue;
+      // ", a key ally of Washington," is an apposition: look past it.
+      if (f > s_.first_token && doc_.tokens[f - 1].lower == ",") {
+        bool closed = false;
+        for (uint32_t j = i + 1; j < before; ++j) closed |= doc_.tokens[j].lower == ",";
+        if (closed) {
+          k = f;
+          continue;
         }
       }
-      // "The Turkish and Greek sides of the island of Cyprus": the head noun
-      // phrase, not its "of" complement, is the subject when it names actors.
-      int head_entity = HeadOfChain(e);
-      r.entities.push_back(head_entity);
-      AddCoordinatedLeft(head_entity, &r.entities);
-      return r;
+      // "a group of deputies", "helicopters and tanks": the head or the
+      // other conjuncts lie further left.
+      if (f > s_.first_token) {
+        const std::string& p = doc_.tokens[f - 1].lower;
+        if (p == "of" || p == "and" || p == "or") {
+          k = f;
+          continue;
+        }
+      }
+      // "Gambian President Dawda Jawara": a name after an actor mention in
+      // the same noun phrase defers to that mention.
+      for (uint32_t j = f; j < i; ++j) {
+        if (entity_of_[j - s_.first_token] >= 0) e = entity_of_[j - s_.first_token];
+      }
     }
-    // A noun-phrase head that is a natural or accidental cause.
-    if ((t.flags & kFlagHazard) && t.tag == Tag::kNoun) {
-      r.hazard = true;
-      return r;
+    // The object of an earlier, non-reporting verb: a coordinated predicate
+    // shares that verb's subject ("police arrested X and released Y").
+    if (f > s_.first_token) {
+      int vi = chunk_of_[f - 1 - s_.first_token];
+      if (vi >= 0 && s_.chunks[vi].kind == ChunkKind::kVerbGroup &&
+          MainVerb(doc_.tokens[s_.chunks[vi].head].tag) &&
+          !(doc_.tokens[s_.chunks[vi].head].flags & kFlagSpeech)) {
+        return Subject(s_.chunks[vi].first);
+      }
     }
+    if (e < 0) return r;  // the subject names no actor
+    // "The Turkish and Greek sides of the island of Cyprus": the head noun
+    // phrase, not its "of" complement, is the subject when it names actors.
+    int head_entity = HeadOfChain(e);
+    r.entities.push_back(head_entity);
+    AddCoordinatedLeft(head_entity, &r.entities);
+    return r;
   }
   return r;
 }
@@ -287,6 +316,50 @@ RoleResult SentenceRoles::InsideNounPhrase(uint32_t head) const {
   // "Mali and Niger's joint operation": coordinated possessors before the phrase.
   if (!r.entities.empty()) AddCoordinatedLeft(r.entities.front(), &r.entities);
   return r;
+}
+
+RoleResult SentenceRoles::EntityIn(uint32_t from, uint32_t to) const {
+  RoleResult r;
+  r.from_sentence = &s_;
+  for (uint32_t i = from; i < to && i < s_.last_token; ++i) {
+    int e = entity_of_[i - s_.first_token];
+    if (e >= 0) {
+      r.entities.push_back(e);
+      AddCoordinatedRight(e, &r.entities);
+      return r;
+    }
+  }
+  return r;
+}
+
+std::string SentenceRoles::LocativeCountry() const {
+  std::string found;
+  for (const Entity& e : s_.entities) {
+    if (e.code.size() != 3 || e.code == "IGO" || e.code == "NGO" || e.code == "IMG" ||
+        e.code == "MNC" || !LocativeBefore(e.first)) {
+      continue;
+    }
+    if (!found.empty() && found != e.code) return "";
+    found = e.code;
+  }
+  return found;
+}
+
+bool SentenceRoles::LocativeBefore(uint32_t first) const {
+  // Looks back through modifiers and "of" ("in the capital city of Algiers",
+  // "near the town of Samarra") for a locative preposition.
+  uint32_t k = first;
+  int steps = 0;
+  while (k > s_.first_token && ++steps <= 8) {
+    const Token& p = doc_.tokens[k - 1];
+    if (p.tag == Tag::kDeterminer || p.tag == Tag::kAdjective || p.tag == Tag::kNoun ||
+        p.tag == Tag::kProperNoun || p.tag == Tag::kNumber || p.lower == "of") {
+      --k;
+      continue;
+    }
+    return p.flags & kFlagLocative;
+  }
+  return false;
 }
 
 int SentenceRoles::ReportingVerbGroup(uint32_t at) const {

@@ -14,6 +14,7 @@
 // Coordinated mentions ("Mali, Burkina Faso and Niger") are returned together.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "griot/doc/document.h"
@@ -41,6 +42,11 @@ class SentenceRoles {
   RoleResult InsideNounPhrase(uint32_t head) const;
   // The verb group whose direct object is the noun phrase holding `head`.
   int GoverningVerbGroup(uint32_t head) const;
+  // The first actor mention starting in [from, to), with coordinated ones.
+  RoleResult EntityIn(uint32_t from, uint32_t to) const;
+  // The one country this sentence names as a place ("in Mali", "near the
+  // Malian border town of ..."), or "" when none or several.
+  std::string LocativeCountry() const;
   // The reporting verb group ("said", "told") that frames position `at`: the
   // nearest one before it, or else the nearest after it; -1 when none.
   int ReportingVerbGroup(uint32_t at) const;
@@ -50,6 +56,10 @@ class SentenceRoles {
  private:
   int EntityEndingAt(uint32_t token) const;
   bool InPrepositionalPhrase(const Entity& e) const;
+  // True when the noun phrase starting at or before `first` follows a
+  // preposition other than "of".
+  bool AfterPreposition(uint32_t first) const;
+  bool LocativeBefore(uint32_t first) const;
   void AddCoordinatedLeft(int entity, std::vector<int>* out) const;
   void AddCoordinatedRight(int entity, std::vector<int>* out) const;
   RoleResult ResolvePronoun(uint32_t pronoun) const;

@@ -154,6 +154,7 @@ struct Document {
   std::vector<Token> tokens;
   std::vector<Sentence> sentences;
   std::vector<Event> events;
+  std::string focus_country;  // the country the document is mostly about ("" if none)
 
   std::string_view Slice(ByteSpan s) const {
     return std::string_view(text).substr(s.begin, s.end - s.begin);

@@ -20,6 +20,16 @@ struct Candidates {
   bool can_verb() const { return !verb.empty(); }
 };
 
+// WordNet lists some plurals as lemmas of their own ("authorities",
+// "forces", "talks"); text and knowledge base must meet on one form, so the
+// reduced form wins whenever morphology offers one.
+std::string Preferred(const std::vector<std::string>& forms, std::string_view word) {
+  for (const std::string& f : forms) {
+    if (f != word) return f;
+  }
+  return forms.empty() ? std::string() : forms.front();
+}
+
 bool NounLike(Tag t) {
   return t == Tag::kNoun || t == Tag::kProperNoun || t == Tag::kPronoun || t == Tag::kNumber;
 }
@@ -57,10 +67,10 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
         c.lexical = true;
         if (t.tag == Tag::kVerb) {
           auto forms = wordnet_->BaseForms(t.lower, WnPos::kVerb);
-          t.lemma = forms.empty() ? t.lower : forms.front();
+          t.lemma = forms.empty() ? t.lower : Preferred(forms, t.lower);
         } else if (t.tag == Tag::kNoun) {
           auto forms = wordnet_->BaseForms(t.lower, WnPos::kNoun);
-          t.lemma = forms.empty() ? t.lower : forms.front();
+          t.lemma = forms.empty() ? t.lower : Preferred(forms, t.lower);
         } else {
           t.lemma = t.lower;
         }
@@ -70,9 +80,9 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
     auto nouns = wordnet_->BaseForms(t.lower, WnPos::kNoun);
     auto verbs = wordnet_->BaseForms(t.lower, WnPos::kVerb);
     auto adjs = wordnet_->BaseForms(t.lower, WnPos::kAdj);
-    if (!nouns.empty()) c.noun = nouns.front();
+    if (!nouns.empty()) c.noun = Preferred(nouns, t.lower);
     if (!verbs.empty()) {
-      c.verb = verbs.front();
+      c.verb = Preferred(verbs, t.lower);
       c.ing = EndsWith(t.lower, "ing") && c.verb != t.lower;
       c.past = !c.ing && c.verb != t.lower && !EndsWith(t.lower, "s");
     }
@@ -83,6 +93,7 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
   Tag prev = Tag::kUnknown;       // tag of the previous non-adverb token
   Tag prev_any = Tag::kUnknown;   // tag of the previous token
   uint16_t prev_flags = 0;
+  uint32_t prev_index = last;  // index of that token (last = none)
   for (uint32_t i = first; i < last; ++i) {
     Token& t = tokens[i];
     Candidates& c = cands[i - first];
@@ -109,11 +120,12 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
       } else if (c.can_verb() && c.past) {
         if (after_be || after_have) {
           t.tag = Tag::kParticiple;
-        } else if ((Modifier(prev) || prev == Tag::kUnknown || prev == Tag::kPreposition) &&
-                   next_nounish) {
-          t.tag = Tag::kAdjective;  // "armed men", "the detained journalists"
-        } else if (Modifier(prev) && c.can_noun()) {
-          t.tag = Tag::kNoun;
+        } else if (prev == Tag::kDeterminer || prev == Tag::kPossessive ||
+                   prev == Tag::kAdjective) {
+          t.tag = Tag::kAdjective;  // "the divided island", "the detained journalists"
+        } else if ((prev == Tag::kNumber || prev == Tag::kUnknown ||
+                    prev == Tag::kPreposition) && next_nounish) {
+          t.tag = Tag::kAdjective;  // "armed men", "five detained journalists"
         } else {
           t.tag = Tag::kVerb;
         }
@@ -130,12 +142,29 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
                                           next_tok->capitalized || next_tok->tag == Tag::kTo ||
                                           (next_tok->tag == Tag::kPreposition &&
                                            next_tok->lower != "of"));
+          bool plural_noun = c.noun != t.lower && EndsWith(t.lower, "s");
+          bool prev_plural = prev_index < i && EndsWith(tokens[prev_index].lower, "s") &&
+                             tokens[prev_index].lemma != tokens[prev_index].lower;
+          bool next_prep = !next_tok || next_tok->tag == Tag::kPreposition ||
+                           next_tok->tag == Tag::kPunctuation ||
+                           next_tok->tag == Tag::kConjunction;
+          bool next_particle = next_tok && (next_tok->flags & kFlagParticle);
           if (next_verbish || next_aux || (next_tok && next_tok->lower == "of")) {
-            t.tag = Tag::kNoun;
-          } else if (prev == Tag::kNoun && !next_object) {
-            t.tag = next_nounish ? Tag::kVerb : Tag::kNoun;
+            t.tag = Tag::kNoun;  // "rebel attacks killed", "the army posts of"
+          } else if (next_particle || prev == Tag::kPronoun) {
+            t.tag = Tag::kVerb;  // "soldiers beat up", "they attack"
+          } else if (plural_noun && next_prep) {
+            t.tag = Tag::kNoun;  // "Malian soldiers in Gao"
+          } else if (EndsWith(t.lower, "s")) {
+            // After a singular subject an -s form agrees as a verb ("the
+            // junta detains critics"); after a plural it is a compound noun.
+            t.tag = prev_plural && !next_object ? Tag::kNoun : Tag::kVerb;
+          } else if (prev_plural) {
+            t.tag = Tag::kVerb;  // "rebels attack villages"
+          } else if (next_nounish) {
+            t.tag = Tag::kNoun;  // "French radio stations", "an army post"
           } else {
-            t.tag = Tag::kVerb;
+            t.tag = next_object ? Tag::kVerb : Tag::kNoun;
           }
         } else if (prev == Tag::kConjunction || prev == Tag::kSubordinator) {
           t.tag = Tag::kNoun;
@@ -173,6 +202,7 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
     if (t.tag != Tag::kAdverb && t.tag != Tag::kNegation) {
       prev = t.tag;
       prev_flags = t.flags;
+      prev_index = i;
     }
   }
   (void)prev_any;
