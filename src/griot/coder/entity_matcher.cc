@@ -1,5 +1,7 @@
 #include "griot/coder/entity_matcher.h"
 
+#include <algorithm>
+
 namespace griot {
 namespace {
 
@@ -137,6 +139,53 @@ void EntityMatcher::MatchSentence(const std::vector<Token>& tokens, Sentence& se
     // decides that from context, so the entity keeps the GOV reading here.
     sentence.entities.push_back(std::move(e));
   }
+  AddNames(tokens, sentence);
+}
+
+// Capitalized names the knowledge base does not know stay actors with their
+// text and an empty code, so that "Putin offered to negotiate" keeps its
+// actor; a name right after a title or office ("President Yoweri Museveni",
+// "Gambian President Dawda Jawara") joins that mention instead.
+void EntityMatcher::AddNames(const std::vector<Token>& tokens, Sentence& sentence) const {
+  std::vector<bool> covered(sentence.last_token - sentence.first_token, false);
+  for (const Entity& e : sentence.entities) {
+    for (uint32_t k = e.first; k < e.last; ++k) covered[k - sentence.first_token] = true;
+  }
+  auto name_token = [&](uint32_t k) {
+    const Token& t = tokens[k];
+    return t.tag == Tag::kProperNoun && !(t.flags & kFlagTemporal) &&
+           !covered[k - sentence.first_token];
+  };
+  std::vector<Entity> names;
+  for (uint32_t i = sentence.first_token; i < sentence.last_token;) {
+    if (!name_token(i)) {
+      ++i;
+      continue;
+    }
+    uint32_t j = i;
+    while (j < sentence.last_token && name_token(j)) ++j;
+    // Attach to a mention ending right before the name.
+    bool attached = false;
+    for (Entity& e : sentence.entities) {
+      if (e.last == i && !e.sector.empty() && e.name.empty()) {
+        e.last = j;
+        e.note = "title before a name";
+        attached = true;
+      }
+    }
+    if (!attached) {
+      Entity e;
+      e.first = i;
+      e.last = j;
+      e.source = "unknown name";
+      names.push_back(std::move(e));
+    }
+    i = j;
+  }
+  if (names.empty()) return;
+  for (Entity& e : names) sentence.entities.push_back(std::move(e));
+  std::sort(sentence.entities.begin(), sentence.entities.end(),
+            [](const Entity& a, const Entity& b) { return a.first < b.first; });
 }
 
 }  // namespace griot

@@ -24,6 +24,7 @@ class EntityMatcher {
   void MatchSentence(const std::vector<Token>& tokens, Sentence& sentence) const;
 
  private:
+  void AddNames(const std::vector<Token>& tokens, Sentence& sentence) const;
   const ActorDictionary* actors_;
 };
 

@@ -11,6 +11,7 @@ namespace {
 
 struct Candidate {
   Event event;
+  std::string base_type, base_mode;  // what the pattern said, before modality
   uint32_t head = 0;
   uint32_t end = 0;
   bool governs = false;
@@ -31,6 +32,15 @@ std::vector<EventArgument> Arguments(const Document& doc, const RoleResult& r) {
     out.push_back(std::move(a));
   }
   return out;
+}
+
+// The THREATEN mode that names what is threatened.
+std::string ThreatMode(const std::string& type, const std::string& mode) {
+  if (type == "ASSAULT") return "violence";
+  if (type == "COERCE") return mode == "curfew" || mode == "martial-law" ? "curfew" : "restrict";
+  if (type == "SANCTION") return "relations";
+  if (type == "PROTEST") return "restrict";
+  return "";
 }
 
 bool SameCodes(const std::vector<EventArgument>& a, const std::vector<EventArgument>& b) {
@@ -114,7 +124,12 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
       if (vg->modal) confidence *= 0.75;
       RoleResult subject = roles.Subject(vg->first);
       if (subject.hazard) continue;
-      if (vg->passive) {
+      if (tr.object_before) {
+        actor = roles.AfterPreposition(vg->last, "by", 12);
+        if (p.recipient != "obj" && p.recipient != "subj" && p.recipient != "none") {
+          recipient = roles.AfterPreposition(vg->last, p.recipient, 12);
+        }
+      } else if (vg->passive) {
         recipient = subject;
         actor = roles.AfterPreposition(vg->last, "by", 12);
       } else {
@@ -124,7 +139,17 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
           actor = roles.AfterPreposition(tr.end, p.actor, 12);
         }
         if (p.recipient == "obj") {
-          recipient = roles.Object(tr.end);
+          // The object may sit inside the matched words ("expelled two
+          // French journalists", "gave Tanzania a grant") or follow them,
+          // possibly after "of"/"from" ("a delegation from Sudan's army").
+          recipient = roles.EntityIn(tr.head + 1, tr.end);
+          if (recipient.entities.empty()) recipient = roles.Object(tr.end);
+          if (recipient.entities.empty() && tr.end > tr.head + 1) {
+            for (const char* prep : {"of", "from", "to", "with"}) {
+              recipient = roles.AfterPreposition(tr.end, prep, 2);
+              if (!recipient.entities.empty()) break;
+            }
+          }
         } else if (p.recipient == "subj") {
           recipient = subject;
         } else if (p.recipient != "none") {
@@ -135,7 +160,10 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
       // Nominal or phrasal trigger: modifiers and possessors inside the noun
       // phrase, a "by" phrase after it, or the subject of the verb whose
       // object it is ("rebels launched an attack on ...").
-      actor = roles.InsideNounPhrase(tr.head);
+      if (p.actor != "subj" && p.actor != "none") {
+        actor = roles.AfterPreposition(tr.end, p.actor, 4);  // "the withdrawal of troops"
+      }
+      if (actor.entities.empty()) actor = roles.InsideNounPhrase(tr.head);
       if (actor.entities.empty()) actor = roles.AfterPreposition(tr.end, "by", 6);
       if (actor.entities.empty()) {
         int gv = roles.GoverningVerbGroup(tr.head);
@@ -188,6 +216,10 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
     ev.mode = type == p.type ? p.mode : "";
     ev.cameo = type == p.type ? p.cameo : et->cameo;
     if (type != p.type) ev.pattern = p.source + " (" + p.type + " as " + type + ")";
+    if (type == "THREATEN" && p.type != "THREATEN") {
+      std::string m = ThreatMode(p.type, p.mode);
+      if (kb_->ontology().HasMode(type, m)) ev.mode = m;
+    }
     ev.quad = et->quad;
     ev.score = et->score;
     ev.trigger = {doc.tokens[tr.head].span.begin, doc.tokens[tr.end - 1].span.end};
@@ -199,6 +231,8 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
     c.head = tr.head;
     c.end = tr.end;
     c.governs = p.governs;
+    c.base_type = p.type;
+    c.base_mode = p.mode;
     cands.push_back(std::move(c));
   }
 
@@ -213,6 +247,16 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
     for (size_t b = a + 1; b < cands.size(); ++b) {
       if (roles.ClauseEdgeBetween(cands[a].end, cands[b].head)) break;
       cands[b].dropped = true;
+      // "warned it would impose a curfew": the threat takes its mode from
+      // what it threatens.
+      Event& threat = cands[a].event;
+      if (threat.event == "THREATEN" && threat.mode.empty()) {
+        std::string m = ThreatMode(cands[b].base_type, cands[b].base_mode);
+        if (kb_->ontology().HasMode("THREATEN", m)) {
+          threat.mode = m;
+          threat.cameo = kb_->ontology().Cameo("THREATEN", m);
+        }
+      }
     }
   }
   // Several triggers of one type in a sentence describe one event when their
@@ -257,9 +301,22 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
 
   uint32_t ordinal = 0;
   for (Candidate& c : cands) {
-    // An event needs a participant the knowledge base knows; a trigger with
-    // none ("a storm hit the coast") is not a political event.
-    if (c.dropped || (c.event.actor.empty() && c.event.recipient.empty())) continue;
+    if (c.dropped) continue;
+    // Some types imply their actor when the text names none ("riots broke
+    // out" -> civilians; "a curfew was imposed" -> the government).
+    const EventType* et = kb_->ontology().FindType(c.event.event);
+    if (c.event.actor.empty() && c.event.recipient.empty() && et && !et->implicit_actor.empty()) {
+      EventArgument implied;
+      implied.sector = et->implicit_actor;
+      implied.code = roles.LocativeCountry();
+      if (implied.code.empty()) implied.code = doc.focus_country;
+      implied.implicit = true;
+      c.event.actor.push_back(implied);
+      c.event.confidence *= 0.8;
+    }
+    // An event needs a participant; a trigger with none ("a storm hit the
+    // coast") is not a political event.
+    if (c.event.actor.empty() && c.event.recipient.empty()) continue;
     c.event.context = contexts;
     c.event.event_id = doc.id + "-" + std::to_string(si) + "-" + std::to_string(ordinal++);
     doc.events.push_back(std::move(c.event));

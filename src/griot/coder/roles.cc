@@ -31,6 +31,15 @@ SentenceRoles::SentenceRoles(const Document& doc, uint32_t sentence_index)
   }
 }
 
+// "at least 30", "about 200", "more than 1,000": a preposition that only
+// qualifies a number or quantity word opens no prepositional phrase.
+bool SentenceRoles::Approximator(uint32_t token) const {
+  const Token& p = doc_.tokens[token];
+  if (p.tag != Tag::kPreposition || token + 1 >= s_.last_token) return false;
+  const Token& n = doc_.tokens[token + 1];
+  return n.tag == Tag::kNumber || (n.flags & kFlagQuantity);
+}
+
 int SentenceRoles::EntityEndingAt(uint32_t token) const {
   if (token < s_.first_token || token >= s_.last_token) return -1;
   int e = entity_of_[token - s_.first_token];
@@ -57,7 +66,8 @@ bool SentenceRoles::AfterPreposition(uint32_t first) const {
   while (k > s_.first_token) {
     const Token& p = doc_.tokens[k - 1];
     if (p.tag == Tag::kDeterminer || p.tag == Tag::kAdjective || p.tag == Tag::kNumber ||
-        ((p.tag == Tag::kNoun || p.tag == Tag::kProperNoun) && ++modifiers <= 2)) {
+        ((p.tag == Tag::kNoun || p.tag == Tag::kProperNoun) && ++modifiers <= 2) ||
+        Approximator(k - 1)) {
       --k;
       continue;
     }
@@ -159,6 +169,17 @@ RoleResult SentenceRoles::ResolvePronoun(uint32_t pronoun) const {
 RoleResult SentenceRoles::Subject(uint32_t before) const {
   RoleResult r;
   r.from_sentence = &s_;
+  // "Recent strikes, occurring every three days, have killed ...": a
+  // comma-delimited insertion right before the verb is not its subject.
+  if (before > s_.first_token + 1 && doc_.tokens[before - 1].lower == ",") {
+    for (uint32_t j = before - 1; j > s_.first_token && before - j < 20; --j) {
+      if (HardEdge(doc_.tokens[j - 1])) break;
+      if (doc_.tokens[j - 1].lower == ",") {
+        before = j - 1;
+        break;
+      }
+    }
+  }
   for (uint32_t k = before; k > s_.first_token; --k) {
     uint32_t i = k - 1;
     const Token& t = doc_.tokens[i];
@@ -282,7 +303,7 @@ RoleResult SentenceRoles::Object(uint32_t from) const {
         if (t.lower == "-") continue;
         return r;
       default:
-        if (t.flags & kFlagParticle) continue;
+        if ((t.flags & kFlagParticle) || (t.flags & kFlagQuantity) || Approximator(i)) continue;
         return r;
     }
   }
@@ -377,6 +398,17 @@ int SentenceRoles::GoverningVerbGroup(uint32_t head) const {
   int ci = chunk_of_[head - s_.first_token];
   if (ci <= 0) return -1;
   int prev = ci - 1;
+  // "negotiators returned to Geneva for talks": a purpose phrase belongs to
+  // the verb before it like a direct object does.
+  if (s_.chunks[prev].kind == ChunkKind::kPrepPhrase &&
+      doc_.tokens[s_.chunks[prev].head].lower == "for" && prev > 0) {
+    for (int c = prev - 1; c >= 0 && prev - c <= 4; --c) {
+      const Chunk& ch = s_.chunks[c];
+      if (ch.kind == ChunkKind::kVerbGroup && MainVerb(doc_.tokens[ch.head].tag)) return c;
+      if (HardEdge(doc_.tokens[ch.first])) break;
+    }
+    return -1;
+  }
   const Chunk& p = s_.chunks[prev];
   if (p.kind == ChunkKind::kVerbGroup && MainVerb(doc_.tokens[p.head].tag)) return prev;
   return -1;

@@ -55,6 +55,7 @@ class SentenceRoles {
 
  private:
   int EntityEndingAt(uint32_t token) const;
+  bool Approximator(uint32_t token) const;
   bool InPrepositionalPhrase(const Entity& e) const;
   // True when the noun phrase starting at or before `first` follows a
   // preposition other than "of".

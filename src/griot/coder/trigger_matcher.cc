@@ -44,7 +44,7 @@ uint32_t TriggerMatcher::MatchAt(const Pattern& p, const std::vector<Token>& tok
       continue;
     }
     if (gap) {
-      uint32_t limit = std::min(end, k + 5);
+      uint32_t limit = std::min(end, k + 7);  // up to six words
       uint32_t found = 0;
       for (uint32_t j = k; j < limit; ++j) {
         if (WordMatches(tokens[j], p.words[w])) {
@@ -95,6 +95,12 @@ std::vector<Trigger> TriggerMatcher::Find(const std::vector<Token>& tokens,
         }
         uint32_t stop = MatchAt(p, tokens, i, end);
         if (stop == 0) continue;
+        // A noun or phrase trigger must head its noun phrase: "attack
+        // helicopters" and "protest leaders" are things, not events.
+        if (p.kind != PatternKind::kVerb && stop < end && tokens[stop].tag == Tag::kNoun &&
+            !(tokens[stop].flags & kFlagTemporal)) {
+          continue;
+        }
         // Longest span first; on a tie, the pattern with more literal words
         // ("blow himself up" over "blow ... up").
         bool better = !best.pattern || stop > best.end ||
@@ -104,7 +110,26 @@ std::vector<Trigger> TriggerMatcher::Find(const std::vector<Token>& tokens,
     };
     consider(cands);
     consider(by_form);
+    // Passive with the pattern's object as subject: "a curfew was imposed".
+    int ci = chunk_of[i - first];
+    if (cands && ci > 0 && sentence.chunks[ci].kind == ChunkKind::kVerbGroup &&
+        sentence.chunks[ci].passive && sentence.chunks[ci].head == i) {
+      int ni = ci - 1;
+      const Chunk& np = sentence.chunks[ni];
+      if (np.kind == ChunkKind::kNounPhrase) {
+        const Token& object = tokens[np.head];
+        for (uint32_t idx : *cands) {
+          const Pattern& p = patterns_->pattern(idx);
+          if (p.kind != PatternKind::kVerb || Literals(p) != 2) continue;
+          if (!WordMatches(object, p.words.back())) continue;
+          if (best.pattern && (best.end > i + 1 || Literals(*best.pattern) >= 2)) continue;
+          best = {&p, np.head, i + 1, ci, true, i};
+        }
+      }
+    }
     if (best.pattern) {
+      // A trigger found from its object keeps that object out of later
+      // matches; it was already passed over, so only the verb is skipped.
       out.push_back(best);
       i = best.end;
     } else {

@@ -19,6 +19,10 @@ struct Trigger {
   uint32_t head = 0;  // first matched token
   uint32_t end = 0;   // one past the last matched token
   int chunk = -1;     // index in Sentence::chunks of the head's chunk
+  // A passive verb whose pattern object stands before it as its subject:
+  // "a peace agreement was signed by ..." (`verb sign ... agreement`).
+  bool object_before = false;
+  uint32_t verb = 0;  // the verb token when object_before
 };
 
 class TriggerMatcher {

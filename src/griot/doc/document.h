@@ -67,6 +67,7 @@ enum TokenFlag : uint16_t {
   kFlagFuture = 1 << 11,     // future or intention: will, would, willing (to)
   kFlagDeontic = 1 << 12,    // obligation: must, should
   kFlagConditional = 1 << 13,  // condition on a threat: unless
+  kFlagNegator = 1 << 14,    // negates the infinitive it governs: "failed to"
 };
 
 struct Token {
@@ -122,6 +123,7 @@ struct EventArgument {
   std::string sector;
   std::string name;
   ByteSpan span;  // in Document::text
+  bool implicit = false;  // not in the text: the type's implicit actor
 };
 
 struct Event {

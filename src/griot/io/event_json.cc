@@ -35,8 +35,10 @@ nlohmann::json EventToJson(const Document& doc, const Event& e) {
   nlohmann::json spans = {{"trigger", span(e.trigger)},
                           {"actor", nlohmann::json::array()},
                           {"recipient", nlohmann::json::array()}};
-  for (const auto& a : e.actor) spans["actor"].push_back(span(a.span));
-  for (const auto& a : e.recipient) spans["recipient"].push_back(span(a.span));
+  for (const auto& a : e.actor) spans["actor"].push_back(a.implicit ? nullptr : span(a.span));
+  for (const auto& a : e.recipient) {
+    spans["recipient"].push_back(a.implicit ? nullptr : span(a.span));
+  }
   return {{"event_id", e.event_id},
           {"doc_id", doc.id},
           {"sentence", e.sentence},

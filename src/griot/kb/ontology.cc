@@ -46,7 +46,13 @@ Result<Ontology> Ontology::Load(const std::string& path) {
       if (!KeyValue(f[4], "cameo", &t.cameo) || t.cameo.empty()) {
         return file->Error(l, "expected cameo=CODE, found '" + f[4] + "'");
       }
-      if (f.size() > 5) t.description = f[5];
+      for (size_t k = 5; k < f.size(); ++k) {
+        if (KeyValue(f[k], "implicit-actor", &v)) {
+          t.implicit_actor = v;
+        } else {
+          t.description = f[k];
+        }
+      }
       if (o.types_.count(t.name)) return file->Error(l, "type " + t.name + " declared twice");
       o.types_[t.name] = t;
     } else if (f[0] == "mode") {
@@ -68,6 +74,11 @@ Result<Ontology> Ontology::Load(const std::string& path) {
     }
   }
   if (o.types_.empty()) return InvalidArgument(path + ": no event types declared");
+  for (const auto& [name, t] : o.types_) {
+    if (!t.implicit_actor.empty() && !o.sectors_.count(t.implicit_actor)) {
+      return InvalidArgument(path + ": implicit-actor of " + name + " is not a declared sector");
+    }
+  }
   return o;
 }
 

@@ -20,6 +20,7 @@ struct EventType {
   double score = 0;
   std::string cameo;
   std::string description;
+  std::string implicit_actor;  // sector of the actor implied when none is named
   std::map<std::string, std::string> mode_cameo;  // mode -> CAMEO code
 };
 

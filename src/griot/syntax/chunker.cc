@@ -79,6 +79,10 @@ void Chunker::ChunkSentence(const std::vector<Token>& tokens, Sentence& sentence
       if (c.infinitive && i > sentence.first_token && (tokens[i - 1].flags & kFlagFuture)) {
         c.future = true;
       }
+      // "failed to reach an agreement" asserts that none was reached.
+      if (c.infinitive && i > sentence.first_token && (tokens[i - 1].flags & kFlagNegator)) {
+        c.negated = true;
+      }
       c.head = head;
       // A past participle directly followed by "by" is passive even without
       // "be": "journalists detained by police", "a convoy attacked by rebels".

@@ -16,7 +16,7 @@ constexpr NamedTag kTags[] = {
     {"SUB", Tag::kSubordinator}, {"PRON", Tag::kPronoun},   {"AUX", Tag::kAuxiliary},
     {"MODAL", Tag::kModal},      {"NEG", Tag::kNegation},    {"TO", Tag::kTo},
     {"ADV", Tag::kAdverb},       {"ADJ", Tag::kAdjective},   {"NOUN", Tag::kNoun},
-    {"VERB", Tag::kVerb},        {"NUM", Tag::kNumber},
+    {"VERB", Tag::kVerb},        {"NUM", Tag::kNumber},      {"OPEN", Tag::kUnknown},
 };
 
 struct NamedFlag {
@@ -28,7 +28,7 @@ constexpr NamedFlag kFlags[] = {
     {"be", kFlagBe},             {"have", kFlagHave},         {"relative", kFlagRelative},
     {"boundary", kFlagBoundary}, {"quantity", kFlagQuantity}, {"particle", kFlagParticle},
     {"pronoun3", kFlagPronoun3}, {"temporal", kFlagTemporal},   {"future", kFlagFuture},
-    {"deontic", kFlagDeontic},   {"conditional", kFlagConditional},
+    {"deontic", kFlagDeontic},   {"conditional", kFlagConditional}, {"negator", kFlagNegator},
 };
 
 }  // namespace

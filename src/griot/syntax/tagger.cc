@@ -57,11 +57,14 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
     }
     if (const LexEntry* e = lexicon_->Find(t.lower)) {
       t.flags |= e->flags;
-      bool name_like = t.capitalized && !t.sentence_initial && e->tag != Tag::kAuxiliary &&
-                       e->tag != Tag::kModal && e->tag != Tag::kDeterminer &&
+      // A capitalized word inside a sentence is a name unless it is a
+      // function word ("May" is a month there, not a modal).
+      bool name_like = e->tag == Tag::kUnknown ||
+                       (t.capitalized && !t.sentence_initial && e->tag != Tag::kAuxiliary &&
+                       e->tag != Tag::kDeterminer &&
                        e->tag != Tag::kPreposition && e->tag != Tag::kConjunction &&
                        e->tag != Tag::kPronoun && e->tag != Tag::kSubordinator &&
-                       e->tag != Tag::kTo && e->tag != Tag::kNegation;
+                       e->tag != Tag::kTo && e->tag != Tag::kNegation);
       if (!name_like) {
         t.tag = e->tag;
         c.lexical = true;
@@ -144,7 +147,8 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
                                            next_tok->lower != "of"));
           bool plural_noun = c.noun != t.lower && EndsWith(t.lower, "s");
           bool prev_plural = prev_index < i && EndsWith(tokens[prev_index].lower, "s") &&
-                             tokens[prev_index].lemma != tokens[prev_index].lower;
+                             (tokens[prev_index].lemma != tokens[prev_index].lower ||
+                              tokens[prev_index].tag == Tag::kProperNoun);  // "Palestinians"
           bool next_prep = !next_tok || next_tok->tag == Tag::kPreposition ||
                            next_tok->tag == Tag::kPunctuation ||
                            next_tok->tag == Tag::kConjunction;
