@@ -91,7 +91,9 @@ std::vector<Trigger> TriggerMatcher::Find(const std::vector<Token>& tokens,
                       c && c->kind == ChunkKind::kVerbGroup && c->head == i;
           if (!verb) continue;
         } else if (p.kind == PatternKind::kNoun) {
-          if (t.tag != Tag::kNoun && t.tag != Tag::kGerund) continue;
+          // A gerund that heads a verb group is a verb ("are demanding").
+          bool verb_head = c && c->kind == ChunkKind::kVerbGroup && c->head == i;
+          if (t.tag != Tag::kNoun && (t.tag != Tag::kGerund || verb_head)) continue;
         }
         uint32_t stop = MatchAt(p, tokens, i, end);
         if (stop == 0) continue;

@@ -59,7 +59,7 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
       t.flags |= e->flags;
       // A capitalized word inside a sentence is a name unless it is a
       // function word ("May" is a month there, not a modal).
-      bool name_like = e->tag == Tag::kUnknown ||
+      bool name_like = e->tag == Tag::kUnknown || t.all_caps ||  // "US", not "us"
                        (t.capitalized && !t.sentence_initial && e->tag != Tag::kAuxiliary &&
                        e->tag != Tag::kDeterminer &&
                        e->tag != Tag::kPreposition && e->tag != Tag::kConjunction &&
@@ -127,7 +127,8 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
                    prev == Tag::kAdjective) {
           t.tag = Tag::kAdjective;  // "the divided island", "the detained journalists"
         } else if ((prev == Tag::kNumber || prev == Tag::kUnknown ||
-                    prev == Tag::kPreposition) && next_nounish) {
+                    prev == Tag::kPreposition || prev == Tag::kVerb) &&
+                   (next_nounish || (next_tok && next_tok->capitalized && prev == Tag::kVerb))) {
           t.tag = Tag::kAdjective;  // "armed men", "five detained journalists"
         } else {
           t.tag = Tag::kVerb;
@@ -153,8 +154,15 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
                            next_tok->tag == Tag::kPunctuation ||
                            next_tok->tag == Tag::kConjunction;
           bool next_particle = next_tok && (next_tok->flags & kFlagParticle);
-          if (next_verbish || next_aux || (next_tok && next_tok->lower == "of")) {
+          bool base_form = !EndsWith(t.lower, "s") && c.verb == t.lower;
+          bool to_the = next_tok && next_tok->tag == Tag::kTo && i + 2 < last &&
+                        tokens[i + 2].tag == Tag::kDeterminer;
+          if (prev_plural && base_form && !next_aux) {
+            t.tag = Tag::kVerb;  // "Palestinians reject", "rebels attack"
+          } else if (next_verbish || next_aux || (next_tok && next_tok->lower == "of")) {
             t.tag = Tag::kNoun;  // "rebel attacks killed", "the army posts of"
+          } else if (plural_noun && to_the) {
+            t.tag = Tag::kNoun;  // "Israeli changes to the deal"
           } else if (next_particle || prev == Tag::kPronoun) {
             t.tag = Tag::kVerb;  // "soldiers beat up", "they attack"
           } else if (plural_noun && next_prep) {
