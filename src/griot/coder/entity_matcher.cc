@@ -15,11 +15,20 @@ bool IsNameKind(ActorKind k) { return k != ActorKind::kAgent; }
 }  // namespace
 
 void EntityMatcher::Match(Document& doc) const {
-  for (Sentence& s : doc.sentences) MatchSentence(doc.tokens, s);
+  for (Sentence& s : doc.sentences) MatchSentence(doc, s);
 }
 
-void EntityMatcher::MatchSentence(const std::vector<Token>& tokens, Sentence& sentence) const {
+void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const {
+  const std::vector<Token>& tokens = doc.tokens;
   sentence.entities.clear();
+  // Names are written with capitals somewhere: "Chad" not "chad",
+  // "al-Qaeda" not "al-qaeda".
+  auto has_upper = [&](const Token& t) {
+    for (char c : doc.Slice(t.span)) {
+      if (c >= 'A' && c <= 'Z') return true;
+    }
+    return false;
+  };
   const uint32_t end = sentence.last_token;
   std::vector<Mention> mentions;
   for (uint32_t i = sentence.first_token; i < end;) {
@@ -28,7 +37,7 @@ void EntityMatcher::MatchSentence(const std::vector<Token>& tokens, Sentence& se
     PhraseTrie::Match name;
     // Names are capitalized in running text: "Chad", not "chad"; "Turkey",
     // not "turkey". Short acronyms must be all capitals ("IS", not "is").
-    if (t.capitalized || t.all_caps) {
+    if (t.capitalized || t.all_caps || has_upper(t)) {
       name = actors_->names().Longest(
           avail, [&](uint32_t k) -> std::string_view { return tokens[i + k].lower; },
           [&](const std::vector<uint32_t>& values, uint32_t length) {
@@ -53,7 +62,17 @@ void EntityMatcher::MatchSentence(const std::vector<Token>& tokens, Sentence& se
       // but not a verb reading ("they soldiered on").
       if (agent.length) {
         const Token& last = tokens[i + agent.length - 1];
+        uint32_t after = i + agent.length;
         if (last.tag == Tag::kVerb || last.tag == Tag::kParticiple) agent = {};
+        // "military aid": an adjective reading modifies the next noun.
+        if (last.tag == Tag::kAdjective && after < end && tokens[after].tag == Tag::kNoun) {
+          agent = {};
+        }
+        // "Tom King": a capitalized agent word inside a name is a surname.
+        bool inside_name = t.capitalized && !t.sentence_initial && i > sentence.first_token &&
+                           tokens[i - 1].tag == Tag::kProperNoun &&
+                           (mentions.empty() || mentions.back().last < i);
+        if (inside_name) agent = {};
       }
     }
     if (name.length == 0 && agent.length == 0) {
@@ -125,6 +144,16 @@ void EntityMatcher::MatchSentence(const std::vector<Token>& tokens, Sentence& se
         }
       }
     }
+    // "French National Assembly president": an office right after an actor
+    // with a country belongs to that country.
+    for (size_t n = m + 1; n < mentions.size() && !used[n] && !e.code.empty(); ++n) {
+      const Mention& c = mentions[n];
+      if (c.entry->kind != ActorKind::kAgent || c.first != e.last) break;
+      e.last = c.last;
+      e.sector = c.entry->sector;
+      e.source += "+" + c.entry->source;
+      used[n] = true;
+    }
     // "Malian and Nigerien troops": a demonym coordinated with a combined
     // demonym+agent takes that agent's sector.
     if (a.entry->kind == ActorKind::kDemonym && e.sector.empty() && m + 1 < mentions.size() &&
@@ -167,7 +196,12 @@ void EntityMatcher::AddNames(const std::vector<Token>& tokens, Sentence& sentenc
     // Attach to a mention ending right before the name.
     bool attached = false;
     for (Entity& e : sentence.entities) {
-      if (e.last == i && !e.sector.empty() && e.name.empty()) {
+      // An office ("President X") or a people ("Iraqi Kurds", "Bosnian
+      // Serbs") directly before the name.
+      bool office = !e.sector.empty() && e.name.empty();
+      bool people = !e.code.empty() && e.sector.empty() && tokens[e.first].tag != Tag::kPossessive &&
+                    e.last == e.first + 1 && tokens[e.first].lower != tokens[e.first].lemma + "s";
+      if (e.last == i && (office || people)) {
         e.last = j;
         e.note = "title before a name";
         attached = true;

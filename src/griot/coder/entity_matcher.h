@@ -21,7 +21,7 @@ class EntityMatcher {
  public:
   explicit EntityMatcher(const ActorDictionary* actors) : actors_(actors) {}
   void Match(Document& doc) const;
-  void MatchSentence(const std::vector<Token>& tokens, Sentence& sentence) const;
+  void MatchSentence(const Document& doc, Sentence& sentence) const;
 
  private:
   void AddNames(const std::vector<Token>& tokens, Sentence& sentence) const;

@@ -171,15 +171,29 @@ RoleResult SentenceRoles::Subject(uint32_t before) const {
   r.from_sentence = &s_;
   // "Recent strikes, occurring every three days, have killed ...": a
   // comma-delimited insertion right before the verb is not its subject.
+  int apposition = -1;  // an actor with a code inside the skipped insertion
   if (before > s_.first_token + 1 && doc_.tokens[before - 1].lower == ",") {
     for (uint32_t j = before - 1; j > s_.first_token && before - j < 20; --j) {
       if (HardEdge(doc_.tokens[j - 1])) break;
       if (doc_.tokens[j - 1].lower == ",") {
+        for (uint32_t a = j; a < before - 1; ++a) {
+          int e = entity_of_[a - s_.first_token];
+          if (e >= 0 && !s_.entities[e].code.empty() && apposition < 0) apposition = e;
+        }
         before = j - 1;
         break;
       }
     }
   }
+  // "Salaheddine Sidhoum, Algeria's leading rights activist, staged ...": an
+  // unknown name is better told by its apposition.
+  auto prefer_apposition = [&](RoleResult res) {
+    if (apposition >= 0 && res.entities.size() == 1 && res.from_sentence == &s_) {
+      const Entity& chosen = s_.entities[res.entities[0]];
+      if (chosen.code.empty() && chosen.sector.empty()) res.entities[0] = apposition;
+    }
+    return res;
+  };
   for (uint32_t k = before; k > s_.first_token; --k) {
     uint32_t i = k - 1;
     const Token& t = doc_.tokens[i];
@@ -259,7 +273,7 @@ RoleResult SentenceRoles::Subject(uint32_t before) const {
     int head_entity = HeadOfChain(e);
     r.entities.push_back(head_entity);
     AddCoordinatedLeft(head_entity, &r.entities);
-    return r;
+    return prefer_apposition(r);
   }
   return r;
 }
