@@ -32,8 +32,11 @@ void ActorResolver::Resolve(Document& doc) const {
   doc.focus_country = focus;
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     Sentence& s = doc.sentences[si];
-    bool any_country = false;
-    for (const Entity& e : s.entities) any_country |= IsCountryCode(e.code);
+    std::set<std::string> countries;
+    for (const Entity& e : s.entities) {
+      if (IsCountryCode(e.code)) countries.insert(e.code);
+    }
+    bool any_country = !countries.empty();
     std::string place = SentenceRoles(doc, si).LocativeCountry();
     for (size_t i = 0; i < s.entities.size(); ++i) {
       Entity& e = s.entities[i];
@@ -54,6 +57,13 @@ void ActorResolver::Resolve(Document& doc) const {
       if (!place.empty()) {
         e.code = place;
         e.note = "the country where the sentence places it";
+      } else if (e.note == "title before a name" && countries.size() == 1 &&
+                 *countries.begin() == focus) {
+        // "President Yoweri Museveni has banned Ugandan opposition
+        // candidates": a named office holder whose country goes unsaid
+        // belongs to the one country the sentence (and document) is about.
+        e.code = focus;
+        e.note = "named official of the document's focal country";
       } else if (!any_country && !focus.empty()) {
         e.code = focus;
         e.note = "the document's focal country";
