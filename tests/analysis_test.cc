@@ -113,7 +113,7 @@ TEST(Analysis, RolesFollowSyntax) {
       // coordinated predicate shares its subject
       {"Police arrested ten journalists and later released them.", "RETREAT", ":COP", ""},
       // nominal event with "of" and "by"
-      {"Amnesty condemned the arrest of 30 soldiers by the junta.", "ACCUSE", "NGO:HRI", ":GOV"},
+      {"Amnesty International condemned the arrest of 30 soldiers by the junta.", "ACCUSE", "NGO:HRI", ":GOV"},
   };
   for (const Case& c : cases) {
     Document doc = Code(c.text);

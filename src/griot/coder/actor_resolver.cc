@@ -44,7 +44,18 @@ void ActorResolver::Resolve(Document& doc) const {
       // 1. "forces in Guinea", "the junta of Mali"
       if (i + 1 < s.entities.size() && IsCountryCode(s.entities[i + 1].code)) {
         uint32_t k = e.last;
-        if (k < s.last_token && (doc.tokens[k].lower == "in" || doc.tokens[k].lower == "of")) {
+        // "in X" names the actor's country for state organs ("the military
+        // government in Niamey") and for the sentence's first actor
+        // ("security forces in Guinea have ..."); for others it may be the
+        // venue of the event ("signed a deal with the rebels in Algiers")
+        // unless no other country is in play.
+        const std::string& next_code = s.entities[i + 1].code;
+        bool elsewhere = false;
+        for (const std::string& c : countries) elsewhere |= c != next_code;
+        static const std::set<std::string> kState = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
+        bool in_ok = !elsewhere || i == 0 || kState.count(e.sector);
+        if (k < s.last_token &&
+            ((doc.tokens[k].lower == "in" && in_ok) || doc.tokens[k].lower == "of")) {
           ++k;
           while (k < s.last_token && doc.tokens[k].tag == Tag::kDeterminer) ++k;
           if (k == s.entities[i + 1].first) {
@@ -54,7 +65,13 @@ void ActorResolver::Resolve(Document& doc) const {
           }
         }
       }
-      if (!place.empty()) {
+      // A place fills in actors only when no other country is in the
+      // sentence ("Mali signed a deal with the rebels in Algiers" says
+      // nothing of the rebels' country) and never for refugees, who are by
+      // definition away from home.
+      bool other_country = false;
+      for (const std::string& c : countries) other_country |= c != place;
+      if (!place.empty() && !other_country && e.sector != "REF") {
         e.code = place;
         e.note = "the country where the sentence places it";
       } else if (e.note == "title before a name" && countries.size() == 1 &&

@@ -100,6 +100,18 @@ void EventCoder::Code(Document& doc) const {
 void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
   const Sentence& sentence = doc.sentences[si];
   SentenceRoles roles(doc, si);
+  // Sport and other non-political reports borrow the words of conflict.
+  for (uint32_t i = sentence.first_token; i < sentence.last_token; ++i) {
+    auto key = [&](uint32_t k) -> std::string_view {
+      const Token& t = doc.tokens[i + k];
+      return t.lemma.empty() ? std::string_view(t.lower) : std::string_view(t.lemma);
+    };
+    auto surface = [&](uint32_t k) -> std::string_view { return doc.tokens[i + k].lower; };
+    if (kb_->nonpolitical_cues().Longest(sentence.last_token - i, key).length ||
+        kb_->nonpolitical_cues().Longest(sentence.last_token - i, surface).length) {
+      return;
+    }
+  }
   TriggerMatcher matcher(&kb_->patterns());
   std::vector<Trigger> triggers =
       matcher.Find(doc.tokens, sentence, roles.chunk_of(), roles.entity_of());
@@ -124,12 +136,20 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
       if (vg->modal) confidence *= 0.75;
       RoleResult subject = roles.Subject(vg->first);
       if (subject.hazard) continue;
+      const EventType* base = kb_->ontology().FindType(p.type);
+      bool subject_acts = base && base->passive_subject_acts;
       if (tr.object_before) {
         actor = roles.AfterPreposition(vg->last, "by", 12);
+        if (actor.entities.empty() && subject_acts) actor = subject;  // "police were deployed"
         if (p.recipient != "obj" && p.recipient != "subj" && p.recipient != "none") {
           recipient = roles.AfterPreposition(vg->last, p.recipient, 12);
         }
-      } else if (vg->passive) {
+      } else if (vg->passive && !(vg->reduced_passive && tr.end > vg->last) && subject_acts &&
+                 roles.AfterPreposition(vg->last, "by", 12).entities.empty()) {
+        actor = subject;  // "police were deployed": the deployed act
+      } else if (vg->passive && !(vg->reduced_passive && tr.end > vg->last)) {
+        // (A pattern that itself ends in "by" -- "spoke by telephone" --
+        // consumed the word that made the verb look passive.)
         recipient = subject;
         actor = roles.AfterPreposition(vg->last, "by", 12);
       } else {
@@ -145,8 +165,8 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
           recipient = roles.EntityIn(tr.head + 1, tr.end);
           if (recipient.entities.empty()) recipient = roles.Object(tr.end);
           if (recipient.entities.empty() && tr.end > tr.head + 1) {
-            for (const char* prep : {"of", "from", "to", "with"}) {
-              recipient = roles.AfterPreposition(tr.end, prep, 2);
+            for (const char* prep : {"of", "from", "to", "with", "for"}) {
+              recipient = roles.AfterPreposition(tr.end, prep, 6);
               if (!recipient.entities.empty()) break;
             }
           }
@@ -165,6 +185,11 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
       }
       if (actor.entities.empty()) actor = roles.InsideNounPhrase(tr.head);
       if (actor.entities.empty()) actor = roles.AfterPreposition(tr.end, "by", 6);
+      // "the withdrawal of Rwandan troops from": when "of" does not name
+      // the recipient, it names who acts.
+      if (actor.entities.empty() && p.recipient != "of" && p.recipient != "obj") {
+        actor = roles.AfterPreposition(tr.end, "of", 2);
+      }
       if (actor.entities.empty()) {
         int gv = roles.GoverningVerbGroup(tr.head);
         if (gv >= 0) {
@@ -180,7 +205,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
         if (prep == "subj") {
           recipient = roles.Subject(tr.head);
         } else {
-          recipient = roles.AfterPreposition(tr.end, prep, 3);
+          recipient = roles.AfterPreposition(tr.end, prep, 6);
         }
       }
       // "the arrest of X": the noun phrase after "of" is acted upon.
@@ -189,6 +214,21 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
     Event& ev = c.event;
     ev.actor = Arguments(doc, actor);
     ev.recipient = Arguments(doc, recipient);
+    // Modes named by who moves: deployed police vs deployed troops.
+    std::string mode = p.mode.empty() ? tr.mode_hint : p.mode;
+    if (const EventType* base = kb_->ontology().FindType(p.type);
+        base && !base->mode_for_sector.empty()) {
+      bool sector_mode = mode.empty();
+      for (const auto& [sec, m] : base->mode_for_sector) sector_mode |= m == mode;
+      for (const auto* side : {&ev.recipient, &ev.actor}) {
+        if (!sector_mode || side->empty()) continue;
+        auto it = base->mode_for_sector.find(side->front().sector);
+        if (it != base->mode_for_sector.end()) {
+          mode = it->second;
+          break;
+        }
+      }
+    }
     // Intention and obligation change what a sentence asserts: a promise of
     // cooperation is an agreement, an announced act of force or punishment
     // a threat ("would boycott", "will attack ... unless").
@@ -213,8 +253,10 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
     if (!et) continue;
     ev.sentence = si;
     ev.event = type;
-    ev.mode = type == p.type ? p.mode : "";
-    ev.cameo = type == p.type ? p.cameo : et->cameo;
+    ev.mode = type == p.type ? mode : "";
+    ev.cameo = type != p.type  ? et->cameo
+               : mode == p.mode ? p.cameo
+                                : kb_->ontology().Cameo(type, mode);
     if (type != p.type) ev.pattern = p.source + " (" + p.type + " as " + type + ")";
     if (type == "THREATEN" && p.type != "THREATEN") {
       std::string m = ThreatMode(p.type, p.mode);
@@ -247,6 +289,14 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
     for (size_t b = a + 1; b < cands.size(); ++b) {
       if (roles.ClauseEdgeBetween(cands[a].end, cands[b].head)) break;
       cands[b].dropped = true;
+      // "condemned the arrest of 30 soldiers by the junta": the one
+      // condemned is who arrested, when the framed event names its actor.
+      Event& frame = cands[a].event;
+      const Event& inner = cands[b].event;
+      if (b == a + 1 && cands[b].head <= cands[a].end + 3 && !inner.actor.empty() &&
+          !inner.actor.front().implicit && !SameCodes(inner.actor, frame.actor)) {
+        frame.recipient = inner.actor;
+      }
       // "warned it would impose a curfew": the threat takes its mode from
       // what it threatens.
       Event& threat = cands[a].event;
@@ -305,9 +355,14 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
     // Some types imply their actor when the text names none ("riots broke
     // out" -> civilians; "a curfew was imposed" -> the government).
     const EventType* et = kb_->ontology().FindType(c.event.event);
-    if (c.event.actor.empty() && c.event.recipient.empty() && et && !et->implicit_actor.empty()) {
+    std::string implied_sector = et ? et->implicit_actor : "";
+    if (et) {
+      auto it = et->mode_implicit_actor.find(c.event.mode);
+      if (it != et->mode_implicit_actor.end()) implied_sector = it->second;
+    }
+    if (c.event.actor.empty() && c.event.recipient.empty() && !implied_sector.empty()) {
       EventArgument implied;
-      implied.sector = et->implicit_actor;
+      implied.sector = implied_sector;
       implied.code = roles.LocativeCountry();
       if (implied.code.empty()) implied.code = doc.focus_country;
       implied.implicit = true;

@@ -66,8 +66,8 @@ bool SentenceRoles::AfterPreposition(uint32_t first) const {
   while (k > s_.first_token) {
     const Token& p = doc_.tokens[k - 1];
     if (p.tag == Tag::kDeterminer || p.tag == Tag::kAdjective || p.tag == Tag::kNumber ||
-        ((p.tag == Tag::kNoun || p.tag == Tag::kProperNoun) && ++modifiers <= 2) ||
-        Approximator(k - 1)) {
+        ((p.tag == Tag::kNoun || p.tag == Tag::kProperNoun) && ++modifiers <= 4) ||
+        p.lower == "and" || Approximator(k - 1)) {
       --k;
       continue;
     }
@@ -78,6 +78,7 @@ bool SentenceRoles::AfterPreposition(uint32_t first) const {
 
 void SentenceRoles::AddCoordinatedLeft(int entity, std::vector<int>* out) const {
   uint32_t f = s_.entities[entity].first;
+  while (f > s_.first_token + 1 && doc_.tokens[f - 1].tag == Tag::kDeterminer) --f;
   while (f > s_.first_token + 1) {
     const Token& c = doc_.tokens[f - 1];
     if (!(c.lower == "and" || c.lower == "," || c.lower == "&")) break;
@@ -298,6 +299,11 @@ RoleResult SentenceRoles::Object(uint32_t from) const {
       case Tag::kAdverb:
       case Tag::kPossessive:
         continue;
+      case Tag::kGerund:
+      case Tag::kParticiple:
+        // "striking teachers", "detained journalists"
+        if (i + 1 < s_.last_token && doc_.tokens[i + 1].tag == Tag::kNoun) continue;
+        return r;
       case Tag::kNoun:
       case Tag::kProperNoun:
         // "dozens of soldiers", "the leader of the opposition"

@@ -107,7 +107,15 @@ std::vector<Trigger> TriggerMatcher::Find(const std::vector<Token>& tokens,
         // ("blow himself up" over "blow ... up").
         bool better = !best.pattern || stop > best.end ||
                       (stop == best.end && Literals(p) > Literals(*best.pattern));
-        if (better) best = {&p, i, stop, ci};
+        if (better) {
+          std::string hint = best.pattern && best.pattern->type == p.type && p.mode.empty()
+                                 ? (best.pattern->mode.empty() ? best.mode_hint : best.pattern->mode)
+                                 : "";
+          best = Trigger{&p, i, stop, ci, false, hint, 0};
+        } else if (best.pattern && best.pattern->type == p.type && best.pattern->mode.empty() &&
+                   !p.mode.empty()) {
+          best.mode_hint = p.mode;
+        }
       }
     };
     consider(cands);
@@ -125,7 +133,7 @@ std::vector<Trigger> TriggerMatcher::Find(const std::vector<Token>& tokens,
           if (p.kind != PatternKind::kVerb || Literals(p) != 2) continue;
           if (!WordMatches(object, p.words.back())) continue;
           if (best.pattern && (best.end > i + 1 || Literals(*best.pattern) >= 2)) continue;
-          best = {&p, np.head, i + 1, ci, true, i};
+          best = Trigger{&p, np.head, i + 1, ci, true, "", i};
         }
       }
     }

@@ -90,6 +90,7 @@ struct Chunk {
   uint32_t last = 0;
   uint32_t head = 0;        // index of the head token
   bool passive = false;     // verb group: "were arrested"
+  bool reduced_passive = false;  // passive only because "by" follows: "detained by police"
   bool negated = false;     // verb group: "did not attack"
   bool modal = false;       // verb group: "may attack", "will attack"
   bool infinitive = false;  // verb group introduced by "to"

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "griot/text/normalizer.h"
+
 namespace griot {
 
 bool IsIsoDate(std::string_view s) {
@@ -22,6 +24,11 @@ bool IsIsoDate(std::string_view s) {
 
 void ParseJsonRecord(std::string_view line, InputRecord* rec) {
   std::string where = rec->doc.input + ":" + std::to_string(rec->doc.line);
+  if (size_t bad = FindInvalidUtf8(line); bad != std::string_view::npos) {
+    rec->status = InvalidArgument(where + ": invalid UTF-8 at byte " + std::to_string(bad) +
+                                  " of the line (convert the input to UTF-8)");
+    return;
+  }
   nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) {
     rec->status = InvalidArgument(where + ": malformed JSON");

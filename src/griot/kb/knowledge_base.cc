@@ -50,6 +50,23 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(const std::string& kb
       if (!lemmas.empty()) kb->context_trie_.Insert(lemmas, index);
     }
   }
+
+  Result<KbFile> nonpolitical = ReadKbFile(kb_dir + "/nonpolitical.txt", "nonpolitical");
+  if (!nonpolitical.ok()) return nonpolitical.status();
+  for (const KbLine& l : nonpolitical->lines) {
+    if (l.fields.size() != 2 || l.fields[0].empty()) {
+      return nonpolitical->Error(l, "expected 'cue | domain'");
+    }
+    std::vector<std::string> lemmas;
+    for (const Token& t : kb->front_end_->AnalyzePhrase(l.fields[0])) {
+      lemmas.push_back(t.lemma.empty() ? t.lower : t.lemma);
+    }
+    // Cues match on lemmas or, for inflected cues ("scored"), surface forms.
+    if (!lemmas.empty()) kb->nonpolitical_trie_.Insert(lemmas, 0);
+    std::vector<std::string> lowers;
+    for (const Token& t : kb->front_end_->AnalyzePhrase(l.fields[0])) lowers.push_back(t.lower);
+    if (!lowers.empty() && lowers != lemmas) kb->nonpolitical_trie_.Insert(lowers, 0);
+  }
   return kb;
 }
 

@@ -34,6 +34,8 @@ class KnowledgeBase {
   const ActorDictionary& actors() const { return actors_; }
   const PatternSet& patterns() const { return patterns_; }
   const PhraseTrie& context_cues() const { return context_trie_; }
+  // Cues of non-political reports (sport...): such sentences give no event.
+  const PhraseTrie& nonpolitical_cues() const { return nonpolitical_trie_; }
   const std::string& context_name(uint32_t i) const { return context_names_[i]; }
   const std::string& dir() const { return dir_; }
 
@@ -44,6 +46,7 @@ class KnowledgeBase {
   ActorDictionary actors_;
   PatternSet patterns_;
   PhraseTrie context_trie_;  // keyed by lemma; value = index into context_names_
+  PhraseTrie nonpolitical_trie_;  // keyed by lemma
   std::vector<std::string> context_names_;
 };
 

@@ -49,6 +49,9 @@ Result<Ontology> Ontology::Load(const std::string& path) {
       for (size_t k = 5; k < f.size(); ++k) {
         if (KeyValue(f[k], "implicit-actor", &v)) {
           t.implicit_actor = v;
+        } else if (KeyValue(f[k], "passive-subject", &v)) {
+          if (v != "actor") return file->Error(l, "passive-subject can only be 'actor'");
+          t.passive_subject_acts = true;
         } else {
           t.description = f[k];
         }
@@ -63,6 +66,14 @@ Result<Ontology> Ontology::Load(const std::string& path) {
       if (!KeyValue(f[3], "cameo", &cameo)) return file->Error(l, "expected cameo=CODE");
       if (it->second.mode_cameo.count(f[2])) return file->Error(l, "mode " + f[2] + " declared twice");
       it->second.mode_cameo[f[2]] = cameo;
+      for (size_t k = 4; k < f.size(); ++k) {
+        std::string v;
+        if (KeyValue(f[k], "sector", &v)) {
+          it->second.mode_for_sector[v] = f[2];
+        } else if (KeyValue(f[k], "implicit-actor", &v)) {
+          it->second.mode_implicit_actor[f[2]] = v;
+        }
+      }
     } else if (f[0] == "context") {
       if (f.size() < 2 || f[1].empty()) return file->Error(l, "context needs a name");
       o.contexts_[f[1]] = f.size() > 2 ? f[2] : "";

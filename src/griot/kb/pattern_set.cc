@@ -67,9 +67,9 @@ Status PatternSet::LoadFile(const std::string& path, const std::string& display,
     p.type = type;
     p.recipient = p.kind == PatternKind::kNoun ? "of" : "obj";
     p.actor = "subj";
-    // Refusing cooperation is rejection: "did not agree", "would not
-    // support" code as REJECT unless the pattern says otherwise.
-    p.neg = (type == "AGREE" || type == "SUPPORT" || type == "CONCEDE") ? "REJECT" : "drop";
+    // PLOVER codes a refused agreement as a rejection ("failed to reach an
+    // agreement", "did not sign the accord").
+    p.neg = type == "AGREE" ? "REJECT" : "drop";
     p.confidence = p.kind == PatternKind::kVerb ? 0.8 : p.kind == PatternKind::kNoun ? 0.7 : 0.75;
     p.governs = GoverningType(type);
     if (l.fields.size() > 1) {

@@ -90,6 +90,7 @@ void Chunker::ChunkSentence(const std::vector<Token>& tokens, Sentence& sentence
       if (!c.passive && have_main && h.lemma != h.lower && j < end && tokens[j].lower == "by" &&
           (h.tag == Tag::kVerb || h.tag == Tag::kParticiple)) {
         c.passive = true;
+        c.reduced_passive = true;
       }
       if (saw_be && have_main && h.tag == Tag::kVerb && h.lemma != h.lower &&
           h.lower.size() > 2 && h.lower.substr(h.lower.size() - 2) == "ed") {
