@@ -80,7 +80,7 @@ void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const
       continue;
     }
     if (name.length >= agent.length) {
-      mentions.push_back({i, i + name.length, &actors_->entry(name.values->front())});
+      mentions.push_back({i, i + name.length, &actors_->entry(actors_->Choose(*name.values, doc.date))});
       i += name.length;
     } else {
       mentions.push_back({i, i + agent.length, &actors_->entry(agent.values->front())});

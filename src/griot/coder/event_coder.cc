@@ -34,6 +34,21 @@ std::vector<EventArgument> Arguments(const Document& doc, const RoleResult& r) {
   return out;
 }
 
+// The first mention after any of the comma-separated prepositions ("to,for").
+RoleResult AfterAny(const SentenceRoles& roles, uint32_t from, const std::string& preps,
+                    uint32_t max_distance) {
+  RoleResult r;
+  size_t start = 0;
+  while (start <= preps.size()) {
+    size_t comma = preps.find(',', start);
+    if (comma == std::string::npos) comma = preps.size();
+    r = roles.AfterPreposition(from, preps.substr(start, comma - start), max_distance);
+    if (!r.entities.empty()) return r;
+    start = comma + 1;
+  }
+  return r;
+}
+
 // The THREATEN mode that names what is threatened.
 std::string ThreatMode(const std::string& type, const std::string& mode) {
   if (type == "ASSAULT") return "violence";
@@ -142,7 +157,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
         actor = roles.AfterPreposition(vg->last, "by", 12);
         if (actor.entities.empty() && subject_acts) actor = subject;  // "police were deployed"
         if (p.recipient != "obj" && p.recipient != "subj" && p.recipient != "none") {
-          recipient = roles.AfterPreposition(vg->last, p.recipient, 12);
+          recipient = AfterAny(roles, vg->last, p.recipient, 12);
         }
       } else if (vg->passive && !(vg->reduced_passive && tr.end > vg->last) && subject_acts &&
                  roles.AfterPreposition(vg->last, "by", 12).entities.empty()) {
@@ -166,14 +181,14 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
           if (recipient.entities.empty()) recipient = roles.Object(tr.end);
           if (recipient.entities.empty() && tr.end > tr.head + 1) {
             for (const char* prep : {"of", "from", "to", "with", "for"}) {
-              recipient = roles.AfterPreposition(tr.end, prep, 6);
+              recipient = AfterAny(roles, tr.end, prep, 6);
               if (!recipient.entities.empty()) break;
             }
           }
         } else if (p.recipient == "subj") {
           recipient = subject;
         } else if (p.recipient != "none") {
-          recipient = roles.AfterPreposition(tr.end, p.recipient, 12);
+          recipient = AfterAny(roles, tr.end, p.recipient, 12);
         }
       }
     } else {
@@ -205,7 +220,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
         if (prep == "subj") {
           recipient = roles.Subject(tr.head);
         } else {
-          recipient = roles.AfterPreposition(tr.end, prep, 6);
+          recipient = AfterAny(roles, tr.end, prep, 6);
         }
       }
       // "the arrest of X": the noun phrase after "of" is acted upon.

@@ -99,7 +99,8 @@ std::vector<Trigger> TriggerMatcher::Find(const std::vector<Token>& tokens,
         if (stop == 0) continue;
         // A noun or phrase trigger must head its noun phrase: "attack
         // helicopters" and "protest leaders" are things, not events.
-        if (p.kind != PatternKind::kVerb && stop < end && tokens[stop].tag == Tag::kNoun &&
+        if (p.kind != PatternKind::kVerb && p.kind != PatternKind::kStop && stop < end &&
+            tokens[stop].tag == Tag::kNoun &&
             !(tokens[stop].flags & kFlagTemporal)) {
           continue;
         }
@@ -136,6 +137,10 @@ std::vector<Trigger> TriggerMatcher::Find(const std::vector<Token>& tokens,
           best = Trigger{&p, np.head, i + 1, ci, true, "", i};
         }
       }
+    }
+    if (best.pattern && best.pattern->kind == PatternKind::kStop) {
+      i = best.end;  // "press release", "warned of": not an event
+      continue;
     }
     if (best.pattern) {
       // A trigger found from its object keeps that object out of later

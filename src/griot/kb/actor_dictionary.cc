@@ -21,6 +21,15 @@ bool ShortAcronym(std::string_view s) {
   return true;
 }
 
+bool IsDatePrefix(const std::string& s) {
+  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool dash = i == 4 || i == 7;
+    if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
+  }
+  return true;
+}
+
 std::vector<std::string> Lowers(const std::vector<Token>& tokens) {
   std::vector<std::string> out;
   for (const Token& t : tokens) out.push_back(t.lower);
@@ -28,6 +37,30 @@ std::vector<std::string> Lowers(const std::vector<Token>& tokens) {
 }
 
 }  // namespace
+
+uint32_t ActorDictionary::Choose(const std::vector<uint32_t>& values,
+                                 const std::string& date) const {
+  if (values.size() == 1) return values.front();
+  std::string day = date.substr(0, 10);
+  int covering = -1, latest_before = -1, latest = -1;
+  for (size_t i = 0; i < values.size(); ++i) {
+    const ActorEntry& e = entries_[values[i]];
+    if (e.kind != ActorKind::kPerson) continue;
+    // Prefixes compare correctly as strings: "2021" <= "2021-05-24".
+    if (latest < 0 || e.from > entries_[values[latest]].from) latest = static_cast<int>(i);
+    if (day.empty()) continue;
+    bool started = e.from.empty() || e.from.substr(0, day.size()) <= day.substr(0, e.from.size());
+    bool ongoing = e.to.empty() || day.substr(0, e.to.size()) <= e.to;
+    if (started && ongoing) covering = static_cast<int>(i);
+    if (started && (latest_before < 0 || e.from > entries_[values[latest_before]].from)) {
+      latest_before = static_cast<int>(i);
+    }
+  }
+  if (covering >= 0) return values[covering];
+  if (!day.empty() && latest_before >= 0) return values[latest_before];
+  if (latest >= 0) return values[latest];
+  return values.front();
+}
 
 Status ActorDictionary::AddName(const std::vector<Token>& tokens, ActorEntry e) {
   if (tokens.empty()) return Status::Ok();
@@ -95,6 +128,35 @@ Result<ActorDictionary> ActorDictionary::Load(const std::string& dir, const Fron
       e.name = l.fields[2];
       e.source = orgs->Where(l);
       e.exact_case = ShortAcronym(p);
+      GRIOT_RETURN_IF_ERROR(d.AddName(fe.AnalyzePhrase(p), e));
+    }
+  }
+
+  Result<KbFile> people = ReadKbFile(dir + "/people.txt", "people");
+  if (!people.ok()) return people.status();
+  people->path = "people.txt";
+  for (const KbLine& l : people->lines) {
+    if (l.fields.size() != 7) {
+      return people->Error(l, "expected 'name | aliases | code | sector | from | to | role'");
+    }
+    const std::string& code = l.fields[2];
+    if (!IsCountryCode(code)) return people->Error(l, "'" + code + "' is not a code");
+    for (int k : {4, 5}) {
+      if (!l.fields[k].empty() && !IsDatePrefix(l.fields[k])) {
+        return people->Error(l, "'" + l.fields[k] + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+      }
+    }
+    std::vector<std::string> phrases{l.fields[0]};
+    for (std::string& a : SplitList(l.fields[1])) phrases.push_back(std::move(a));
+    for (const std::string& p : phrases) {
+      ActorEntry e;
+      e.kind = ActorKind::kPerson;
+      e.code = code;
+      e.sector = l.fields[3];
+      e.name = l.fields[0];
+      e.source = people->Where(l);
+      e.from = l.fields[4];
+      e.to = l.fields[5];
       GRIOT_RETURN_IF_ERROR(d.AddName(fe.AnalyzePhrase(p), e));
     }
   }

@@ -34,16 +34,20 @@ Status PatternSet::LoadFile(const std::string& path, const std::string& display,
       if (!ontology.FindType(type)) return file->Error(l, "unknown event type '" + type + "'");
       continue;
     }
-    if (type.empty()) return file->Error(l, "a 'type TYPE' line must come before the patterns");
+    if (type.empty() && kind != "stop") {
+      return file->Error(l, "a 'type TYPE' line must come before the patterns");
+    }
     Pattern p;
-    if (kind == "verb") {
+    if (kind == "stop") {
+      p.kind = PatternKind::kStop;
+    } else if (kind == "verb") {
       p.kind = PatternKind::kVerb;
     } else if (kind == "noun") {
       p.kind = PatternKind::kNoun;
     } else if (kind == "phrase") {
       p.kind = PatternKind::kPhrase;
     } else {
-      return file->Error(l, "unknown pattern kind '" + kind + "' (verb, noun, phrase or type)");
+      return file->Error(l, "unknown pattern kind '" + kind + "' (verb, noun, phrase, stop or type)");
     }
     std::string rest;
     std::getline(head, rest);
@@ -111,7 +115,10 @@ Status PatternSet::LoadFile(const std::string& path, const std::string& display,
         }
       }
     }
-    if (p.cameo.empty()) p.cameo = ontology.Cameo(type, p.mode);
+    if (p.kind == PatternKind::kStop && l.fields.size() > 1) {
+      return file->Error(l, "stop lines take no options");
+    }
+    if (p.cameo.empty() && p.kind != PatternKind::kStop) p.cameo = ontology.Cameo(type, p.mode);
     std::string key = kind;
     for (const std::string& word : p.words) key += " " + word;
     if (!seen.insert(key).second) return file->Error(l, "duplicate pattern '" + key + "'");

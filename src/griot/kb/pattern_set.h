@@ -13,7 +13,7 @@
 
 namespace griot {
 
-enum class PatternKind : uint8_t { kVerb, kNoun, kPhrase };
+enum class PatternKind : uint8_t { kVerb, kNoun, kPhrase, kStop };
 
 struct Pattern {
   PatternKind kind = PatternKind::kVerb;
