@@ -15,6 +15,8 @@ struct Candidate {
   uint32_t head = 0;
   uint32_t end = 0;
   bool governs = false;
+  bool requires_object = false;
+  bool framed_something = false;
   bool dropped = false;
 };
 
@@ -130,7 +132,6 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
   TriggerMatcher matcher(&kb_->patterns());
   std::vector<Trigger> triggers =
       matcher.Find(doc.tokens, sentence, roles.chunk_of(), roles.entity_of());
-  if (triggers.empty()) return;
 
   std::vector<Candidate> cands;
   for (const Trigger& tr : triggers) {
@@ -288,6 +289,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
     c.head = tr.head;
     c.end = tr.end;
     c.governs = p.governs;
+    c.requires_object = p.requires_object;
     c.base_type = p.type;
     c.base_mode = p.mode;
     cands.push_back(std::move(c));
@@ -304,10 +306,20 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
     for (size_t b = a + 1; b < cands.size(); ++b) {
       if (roles.ClauseEdgeBetween(cands[a].end, cands[b].head)) break;
       cands[b].dropped = true;
+      cands[a].framed_something = true;
       // "condemned the arrest of 30 soldiers by the junta": the one
       // condemned is who arrested, when the framed event names its actor.
       Event& frame = cands[a].event;
       const Event& inner = cands[b].event;
+      // "vowed to fight": a promise of force is a threat.
+      if (frame.event == "AGREE" && inner.event == "THREATEN" &&
+          (doc.tokens[cands[a].head].flags & kFlagFuture)) {
+        frame.event = inner.event;
+        frame.mode = inner.mode;
+        frame.cameo = inner.cameo;
+        frame.quad = inner.quad;
+        frame.score = inner.score;
+      }
       if (b == a + 1 && cands[b].head <= cands[a].end + 3 && !inner.actor.empty() &&
           !inner.actor.front().implicit && !SameCodes(inner.actor, frame.actor)) {
         frame.recipient = inner.actor;
@@ -367,6 +379,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
   uint32_t ordinal = 0;
   for (Candidate& c : cands) {
     if (c.dropped) continue;
+    if (c.requires_object && c.event.recipient.empty() && !c.framed_something) continue;
     // Some types imply their actor when the text names none ("riots broke
     // out" -> civilians; "a curfew was imposed" -> the government).
     const EventType* et = kb_->ontology().FindType(c.event.event);

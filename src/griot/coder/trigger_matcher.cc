@@ -72,10 +72,9 @@ std::vector<Trigger> TriggerMatcher::Find(const std::vector<Token>& tokens,
   const uint32_t first = sentence.first_token, end = sentence.last_token;
   for (uint32_t i = first; i < end;) {
     const Token& t = tokens[i];
-    if (entity_of[i - first] >= 0) {
-      ++i;
-      continue;
-    }
+    // Actor words trigger nothing, but may open a stop expression ("press
+    // release": "press" is an actor word).
+    const bool in_entity = entity_of[i - first] >= 0;
     const std::vector<uint32_t>* cands = patterns_->StartingWith(t.lemma);
     const std::vector<uint32_t>* by_form =
         t.lemma != t.lower ? patterns_->StartingWith(t.lower) : nullptr;
@@ -84,6 +83,7 @@ std::vector<Trigger> TriggerMatcher::Find(const std::vector<Token>& tokens,
       if (!list) return;
       for (uint32_t idx : *list) {
         const Pattern& p = patterns_->pattern(idx);
+        if (in_entity && p.kind != PatternKind::kStop) continue;
         int ci = chunk_of[i - first];
         const Chunk* c = ci >= 0 ? &sentence.chunks[ci] : nullptr;
         if (p.kind == PatternKind::kVerb) {
@@ -123,7 +123,7 @@ std::vector<Trigger> TriggerMatcher::Find(const std::vector<Token>& tokens,
     consider(by_form);
     // Passive with the pattern's object as subject: "a curfew was imposed".
     int ci = chunk_of[i - first];
-    if (cands && ci > 0 && sentence.chunks[ci].kind == ChunkKind::kVerbGroup &&
+    if (cands && !in_entity && ci > 0 && sentence.chunks[ci].kind == ChunkKind::kVerbGroup &&
         sentence.chunks[ci].passive && sentence.chunks[ci].head == i) {
       int ni = ci - 1;
       const Chunk& np = sentence.chunks[ni];

@@ -26,6 +26,10 @@ struct Pattern {
   std::string neg;        // "drop" or an event type
   double confidence = 0.8;
   bool governs = false;
+  // The trigger only makes an event with a recipient or a framed complement
+  // event ("warned the rebels", "warned it would attack", not "warned that
+  // rains would come").
+  bool requires_object = false;
   std::string source;  // "patterns/coerce.txt:12 verb arrest"
 };
 

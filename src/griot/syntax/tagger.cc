@@ -188,6 +188,8 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
       } else if (c.can_noun()) {
         t.tag = (!c.adj.empty() && next_nounish && !Modifier(prev)) ? Tag::kAdjective : Tag::kNoun;
         if (!c.adj.empty() && next_tok && next_nounish && Modifier(prev)) t.tag = Tag::kAdjective;
+      } else if (!c.adj.empty() && c.adv && (prev == Tag::kAuxiliary || prev == Tag::kModal)) {
+        t.tag = Tag::kAdverb;  // "has outright rejected"
       } else if (!c.adj.empty()) {
         t.tag = Tag::kAdjective;
       } else {
