@@ -151,10 +151,38 @@ TEST(Analysis, GoverningVerbsSubsumeTheirComplement) {
   EXPECT_EQ(doc.events[0].event, "REQUEST");
 }
 
+// People resolve by the document's date: the role in force then.
+TEST(Analysis, PeopleResolveByDocumentDate) {
+  Pipeline pipeline(&Kb());
+  auto actor_of = [&](const std::string& text, const std::string& date) {
+    Document doc;
+    doc.id = "d";
+    doc.date = date;
+    doc.text = text;
+    EXPECT_TRUE(pipeline.Code(doc).ok());
+    for (const Entity& e : doc.sentences[0].entities) {
+      if (!e.name.empty() && e.source.find("people.txt") != std::string::npos) {
+        return e.code + ":" + e.sector + ":" + e.name;
+      }
+    }
+    return std::string("none");
+  };
+  EXPECT_EQ(actor_of("Ibrahim Boubacar Keita met the envoy.", "2019-03-01"),
+            "MLI:GOV:Ibrahim Boubacar Keïta");
+  EXPECT_EQ(actor_of("Assimi Goita met the envoy.", "2023-06-01"), "MLI:GOV:Assimi Goïta");
+  // Unknown names stay actors with their text and no code.
+  Document doc = Code("Zorblat Quenty condemned the arrest of journalists.");
+  ASSERT_FALSE(doc.events.empty());
+  EXPECT_EQ(doc.events[0].actor[0].text, "Zorblat Quenty");
+  EXPECT_EQ(doc.events[0].actor[0].code, "");
+}
+
 TEST(Analysis, NoPoliticalActorNoEvent) {
   for (const char* text : {"Floods killed 40 people in northern Nigeria.",
                            "An earthquake destroyed hundreds of homes.",
-                           "A cholera outbreak has killed 12 people."}) {
+                           "A cholera outbreak has killed 12 people.",
+                           "Health workers warned of a measles outbreak in the camps.",
+                           "Nigeria beat Ghana 2-1 in a World Cup qualifier."}) {
     Document doc = Code(text);
     EXPECT_TRUE(doc.events.empty()) << text << " gave " << doc.events[0].event;
   }

@@ -46,6 +46,7 @@ const char* TagName(griot::Tag t) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);  // large JSONL outputs
   CLI::App app{"griot: codes news text into PLOVER political event records"};
   app.require_subcommand(1);
 

@@ -117,6 +117,12 @@ void EventCoder::Code(Document& doc) const {
 void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
   const Sentence& sentence = doc.sentences[si];
   SentenceRoles roles(doc, si);
+  TriggerMatcher matcher(&kb_->patterns());
+  std::vector<Trigger> triggers =
+      matcher.Find(doc.tokens, sentence, roles.chunk_of(), roles.entity_of());
+  bool obligation = false;
+  for (const Chunk& c : sentence.chunks) obligation |= c.deontic;
+  if (triggers.empty() && !obligation) return;
   // Sport and other non-political reports borrow the words of conflict.
   for (uint32_t i = sentence.first_token; i < sentence.last_token; ++i) {
     auto key = [&](uint32_t k) -> std::string_view {
@@ -124,14 +130,13 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
       return t.lemma.empty() ? std::string_view(t.lower) : std::string_view(t.lemma);
     };
     auto surface = [&](uint32_t k) -> std::string_view { return doc.tokens[i + k].lower; };
-    if (kb_->nonpolitical_cues().Longest(sentence.last_token - i, key).length ||
-        kb_->nonpolitical_cues().Longest(sentence.last_token - i, surface).length) {
+    const PhraseTrie& cues = kb_->nonpolitical_cues();
+    if (cues.Longest(sentence.last_token - i, key).length ||
+        (doc.tokens[i].lemma != doc.tokens[i].lower &&
+         cues.Longest(sentence.last_token - i, surface).length)) {
       return;
     }
   }
-  TriggerMatcher matcher(&kb_->patterns());
-  std::vector<Trigger> triggers =
-      matcher.Find(doc.tokens, sentence, roles.chunk_of(), roles.entity_of());
 
   std::vector<Candidate> cands;
   for (const Trigger& tr : triggers) {

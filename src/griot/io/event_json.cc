@@ -1,4 +1,11 @@
+// Event records as JSON. One writer, AppendEventJson, produces the text (it
+// runs once per event in the JSONL output, so it writes directly instead of
+// building a DOM); EventToJson parses that text for callers that want an
+// object, so both forms always agree.
 #include "griot/io/event_json.h"
+
+#include <charconv>
+#include <cmath>
 
 namespace griot {
 
@@ -10,50 +17,145 @@ uint32_t CodePoints(std::string_view s) {
 
 namespace {
 
-nlohmann::json Entities(const std::vector<EventArgument>& args) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const EventArgument& a : args) {
-    out.push_back({{"text", a.text}, {"code", a.code}, {"sector", a.sector}, {"name", a.name}});
+void AppendString(std::string_view s, std::string* out) {
+  out->push_back('"');
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      default:
+        if (c < 0x20) {
+          static const char kHex[] = "0123456789abcdef";
+          out->append("\\u00");
+          out->push_back(kHex[c >> 4]);
+          out->push_back(kHex[c & 15]);
+        } else {
+          out->push_back(static_cast<char>(c));
+        }
+    }
   }
-  return out;
+  out->push_back('"');
+}
+
+void AppendNumber(double v, std::string* out) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  out->append(buf, ec == std::errc() ? end - buf : 0);
+}
+
+void AppendKey(const char* key, std::string* out) {
+  out->push_back('"');
+  out->append(key);
+  out->append("\":");
+}
+
+void AppendEntities(const std::vector<EventArgument>& args, std::string* out) {
+  out->push_back('[');
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (i) out->push_back(',');
+    out->append("{\"text\":");
+    AppendString(args[i].text, out);
+    out->append(",\"code\":");
+    AppendString(args[i].code, out);
+    out->append(",\"sector\":");
+    AppendString(args[i].sector, out);
+    out->append(",\"name\":");
+    AppendString(args[i].name, out);
+    out->push_back('}');
+  }
+  out->push_back(']');
 }
 
 }  // namespace
 
-nlohmann::json EventToJson(const Document& doc, const Event& e) {
+void AppendEventJson(const Document& doc, const Event& e, std::string* out) {
   const Sentence& s = doc.sentences[e.sentence];
   std::string_view text = doc.Slice(s.span);
-  auto offset = [&](uint32_t byte) {
-    return CodePoints(text.substr(0, byte - s.span.begin));
+  auto span = [&](ByteSpan b, bool implicit) {
+    // Implicit actors and arguments resolved from an earlier sentence
+    // (pronouns) have no span in this sentence: null.
+    if (implicit || b.begin < s.span.begin || b.end > s.span.end) {
+      out->append("null");
+      return;
+    }
+    out->push_back('[');
+    AppendNumber(CodePoints(text.substr(0, b.begin - s.span.begin)), out);
+    out->push_back(',');
+    AppendNumber(CodePoints(text.substr(0, b.end - s.span.begin)), out);
+    out->push_back(']');
   };
-  auto span = [&](ByteSpan b) {
-    // Arguments resolved from an earlier sentence (pronouns) lie outside
-    // this sentence; their span is reported as null.
-    if (b.begin < s.span.begin || b.end > s.span.end) return nlohmann::json(nullptr);
-    return nlohmann::json::array({offset(b.begin), offset(b.end)});
+  auto spans = [&](const std::vector<EventArgument>& args) {
+    out->push_back('[');
+    for (size_t i = 0; i < args.size(); ++i) {
+      if (i) out->push_back(',');
+      span(args[i].span, args[i].implicit);
+    }
+    out->push_back(']');
   };
-  nlohmann::json spans = {{"trigger", span(e.trigger)},
-                          {"actor", nlohmann::json::array()},
-                          {"recipient", nlohmann::json::array()}};
-  for (const auto& a : e.actor) spans["actor"].push_back(a.implicit ? nullptr : span(a.span));
-  for (const auto& a : e.recipient) {
-    spans["recipient"].push_back(a.implicit ? nullptr : span(a.span));
+  out->push_back('{');
+  AppendKey("event_id", out);
+  AppendString(e.event_id, out);
+  out->push_back(',');
+  AppendKey("doc_id", out);
+  AppendString(doc.id, out);
+  out->push_back(',');
+  AppendKey("sentence", out);
+  AppendNumber(e.sentence, out);
+  out->push_back(',');
+  AppendKey("event", out);
+  AppendString(e.event, out);
+  out->push_back(',');
+  AppendKey("mode", out);
+  AppendString(e.mode, out);
+  out->push_back(',');
+  AppendKey("context", out);
+  out->push_back('[');
+  for (size_t i = 0; i < e.context.size(); ++i) {
+    if (i) out->push_back(',');
+    AppendString(e.context[i], out);
   }
-  return {{"event_id", e.event_id},
-          {"doc_id", doc.id},
-          {"sentence", e.sentence},
-          {"event", e.event},
-          {"mode", e.mode},
-          {"context", e.context},
-          {"actor", Entities(e.actor)},
-          {"recipient", Entities(e.recipient)},
-          {"cameo", e.cameo},
-          {"quad", e.quad},
-          {"score", e.score},
-          {"text", std::string(text)},
-          {"spans", spans},
-          {"pattern", e.pattern},
-          {"confidence", std::round(e.confidence * 1000) / 1000}};
+  out->append("],");
+  AppendKey("actor", out);
+  AppendEntities(e.actor, out);
+  out->push_back(',');
+  AppendKey("recipient", out);
+  AppendEntities(e.recipient, out);
+  out->push_back(',');
+  AppendKey("cameo", out);
+  AppendString(e.cameo, out);
+  out->push_back(',');
+  AppendKey("quad", out);
+  AppendNumber(e.quad, out);
+  out->push_back(',');
+  AppendKey("score", out);
+  AppendNumber(e.score, out);
+  out->push_back(',');
+  AppendKey("text", out);
+  AppendString(text, out);
+  out->push_back(',');
+  AppendKey("spans", out);
+  out->append("{\"trigger\":");
+  span(e.trigger, false);
+  out->append(",\"actor\":");
+  spans(e.actor);
+  out->append(",\"recipient\":");
+  spans(e.recipient);
+  out->append("},");
+  AppendKey("pattern", out);
+  AppendString(e.pattern, out);
+  out->push_back(',');
+  AppendKey("confidence", out);
+  AppendNumber(std::round(e.confidence * 1000) / 1000, out);
+  out->push_back('}');
+}
+
+nlohmann::json EventToJson(const Document& doc, const Event& event) {
+  std::string text;
+  AppendEventJson(doc, event, &text);
+  return nlohmann::json::parse(text);
 }
 
 }  // namespace griot

@@ -12,6 +12,9 @@ namespace griot {
 // event's `text` (its sentence): {"trigger": [b, e], "actor": [[b, e], ...],
 // "recipient": [...]}.
 nlohmann::json EventToJson(const Document& doc, const Event& event);
+// The same record as one line of JSON text (fields in the documented order),
+// appended to *out without a newline.
+void AppendEventJson(const Document& doc, const Event& event, std::string* out);
 
 // Number of code points in a UTF-8 byte range.
 uint32_t CodePoints(std::string_view utf8);

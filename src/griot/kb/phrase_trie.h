@@ -7,7 +7,6 @@
 //   PhraseTrie::Match m = t.Longest(n, [&](uint32_t k) { return words[k]; });
 #pragma once
 
-#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,8 +25,27 @@ class PhraseTrie {
 
   // Longest phrase whose words equal key(0), key(1), ... key(available-1);
   // `accept(values, length)` may veto a candidate (e.g. for case rules).
-  Match Longest(uint32_t available, const std::function<std::string_view(uint32_t)>& key,
-                const std::function<bool(const std::vector<uint32_t>&, uint32_t)>& accept = nullptr) const;
+  // Templates rather than std::function: this runs for every token.
+  template <typename Key>
+  Match Longest(uint32_t available, const Key& key) const {
+    return Longest(available, key, [](const std::vector<uint32_t>&, uint32_t) { return true; });
+  }
+  template <typename Key, typename Accept>
+  Match Longest(uint32_t available, const Key& key, const Accept& accept) const {
+    Match best;
+    uint32_t node = 0;
+    for (uint32_t k = 0; k < available; ++k) {
+      const auto& next = nodes_[node].next;
+      auto it = next.find(std::string_view(key(k)));
+      if (it == next.end()) break;
+      node = it->second;
+      if (!nodes_[node].values.empty() && accept(nodes_[node].values, k + 1)) {
+        best.length = k + 1;
+        best.values = &nodes_[node].values;
+      }
+    }
+    return best;
+  }
 
   size_t size() const { return nodes_.size(); }
 

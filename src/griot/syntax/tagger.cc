@@ -11,7 +11,7 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
 
 // What WordNet allows for one word form.
 struct Candidates {
-  std::string noun, verb, adj;  // lemmas; empty when that part of speech is impossible
+  std::string_view noun, verb, adj;  // lemmas; empty when that part of speech is impossible
   bool adv = false;
   bool lexical = false;  // decided by the lexicon
   bool ing = false;      // verb form ending in -ing
@@ -41,12 +41,32 @@ bool Modifier(Tag t) {
 
 }  // namespace
 
+const Tagger::Morphology& Tagger::Analyze(std::string_view lower, Morphology* scratch) const {
+  {
+    std::shared_lock lock(cache_mutex_);
+    auto it = cache_.find(lower);
+    if (it != cache_.end()) return it->second;  // nodes never move or change
+  }
+  Morphology& m = *scratch;
+  auto nouns = wordnet_->BaseForms(lower, WnPos::kNoun);
+  auto verbs = wordnet_->BaseForms(lower, WnPos::kVerb);
+  auto adjs = wordnet_->BaseForms(lower, WnPos::kAdj);
+  if (!nouns.empty()) m.noun = Preferred(nouns, lower);
+  if (!verbs.empty()) m.verb = Preferred(verbs, lower);
+  if (!adjs.empty()) m.adj = adjs.front();
+  m.adv = wordnet_->Contains(lower, WnPos::kAdv);
+  std::unique_lock lock(cache_mutex_);
+  if (cache_.size() >= kMaxCached) return m;
+  return cache_.try_emplace(std::string(lower), m).first->second;
+}
+
 void Tagger::TagDocument(Document& doc) const {
   for (const Sentence& s : doc.sentences) TagTokens(doc.tokens, s.first_token, s.last_token);
 }
 
 void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last) const {
   std::vector<Candidates> cands(last - first);
+  std::vector<Morphology> scratch(last - first);  // backs views of uncached words
   for (uint32_t i = first; i < last; ++i) {
     Token& t = tokens[i];
     Candidates& c = cands[i - first];
@@ -80,17 +100,15 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
         continue;
       }
     }
-    auto nouns = wordnet_->BaseForms(t.lower, WnPos::kNoun);
-    auto verbs = wordnet_->BaseForms(t.lower, WnPos::kVerb);
-    auto adjs = wordnet_->BaseForms(t.lower, WnPos::kAdj);
-    if (!nouns.empty()) c.noun = Preferred(nouns, t.lower);
-    if (!verbs.empty()) {
-      c.verb = Preferred(verbs, t.lower);
+    const Morphology& m = Analyze(t.lower, &scratch[i - first]);
+    c.noun = m.noun;
+    c.adj = m.adj;
+    c.adv = m.adv;
+    if (!m.verb.empty()) {
+      c.verb = m.verb;
       c.ing = EndsWith(t.lower, "ing") && c.verb != t.lower;
       c.past = !c.ing && c.verb != t.lower && !EndsWith(t.lower, "s");
     }
-    if (!adjs.empty()) c.adj = adjs.front();
-    c.adv = wordnet_->Contains(t.lower, WnPos::kAdv);
   }
 
   Tag prev = Tag::kUnknown;       // tag of the previous non-adverb token
@@ -200,13 +218,13 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
         case Tag::kVerb:
         case Tag::kParticiple:
         case Tag::kGerund:
-          t.lemma = c.verb;
+          t.lemma = std::string(c.verb);
           break;
         case Tag::kNoun:
-          t.lemma = c.can_noun() ? c.noun : t.lower;
+          t.lemma = c.can_noun() ? std::string(c.noun) : t.lower;
           break;
         case Tag::kAdjective:
-          t.lemma = c.can_verb() && c.past ? c.verb : (!c.adj.empty() ? c.adj : t.lower);
+          t.lemma = std::string(c.can_verb() && c.past ? c.verb : (!c.adj.empty() ? c.adj : t.lower));
           break;
         default:
           t.lemma = t.lower;

@@ -10,6 +10,12 @@
 // clause edges, which is all the coder needs, at millions of tokens a second.
 #pragma once
 
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
 #include "griot/doc/document.h"
 #include "griot/morph/wordnet.h"
 #include "griot/syntax/lexicon.h"
@@ -26,8 +32,28 @@ class Tagger {
   void TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last) const;
 
  private:
+  // What WordNet's morphology says of one lower-case word form.
+  struct Morphology {
+    std::string noun, verb, adj;  // preferred lemmas; "" when impossible
+    bool adv = false;
+  };
+  // Morphology of `lower`, memoized: morphy costs dozens of hash lookups
+  // per word, and news reuses a small vocabulary. The cache is guarded so a
+  // Tagger can serve several coding threads, and capped so hostile input
+  // cannot grow it without bound.
+  // Returns the cached entry, or *scratch filled in when the cache is full.
+  const Morphology& Analyze(std::string_view lower, Morphology* scratch) const;
+
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  static constexpr size_t kMaxCached = 300000;
+
   const Lexicon* lexicon_;
   const WordNet* wordnet_;
+  mutable std::shared_mutex cache_mutex_;
+  mutable std::unordered_map<std::string, Morphology, Hash, std::equal_to<>> cache_;
 };
 
 }  // namespace griot
