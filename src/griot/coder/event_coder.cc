@@ -17,6 +17,7 @@ struct Candidate {
   bool governs = false;
   bool requires_object = false;
   bool framed_something = false;
+  bool anaphoric = false;  // "the arrests": a definite noun refers back
   bool dropped = false;
 };
 
@@ -157,8 +158,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
       if (vg->modal) confidence *= 0.75;
       RoleResult subject = roles.Subject(vg->first);
       if (subject.hazard) continue;
-      const EventType* base = kb_->ontology().FindType(p.type);
-      bool subject_acts = base && base->passive_subject_acts;
+      bool subject_acts = p.passive_subject_acts;
       if (tr.object_before) {
         actor = roles.AfterPreposition(vg->last, "by", 12);
         if (actor.entities.empty() && subject_acts) actor = subject;  // "police were deployed"
@@ -295,6 +295,15 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
     c.end = tr.end;
     c.governs = p.governs;
     c.requires_object = p.requires_object;
+    if (!verbal) {
+      uint32_t k = tr.head;
+      while (k > sentence.first_token && (doc.tokens[k - 1].tag == Tag::kAdjective ||
+                                          doc.tokens[k - 1].tag == Tag::kNoun)) {
+        --k;
+      }
+      c.anaphoric = k > sentence.first_token && ((doc.tokens[k - 1].flags & kFlagDefinite) ||
+                                                 doc.tokens[k - 1].tag == Tag::kPossessive);
+    }
     c.base_type = p.type;
     c.base_mode = p.mode;
     cands.push_back(std::move(c));
@@ -393,7 +402,8 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
       auto it = et->mode_implicit_actor.find(c.event.mode);
       if (it != et->mode_implicit_actor.end()) implied_sector = it->second;
     }
-    if (c.event.actor.empty() && c.event.recipient.empty() && !implied_sector.empty()) {
+    if (c.event.actor.empty() && c.event.recipient.empty() && !implied_sector.empty() &&
+        !c.anaphoric) {
       EventArgument implied;
       implied.sector = implied_sector;
       implied.code = roles.LocativeCountry();

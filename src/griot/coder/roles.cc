@@ -233,7 +233,11 @@ RoleResult SentenceRoles::Subject(uint32_t before) const {
         r.hazard = true;
         return r;
       }
-      if (t.flags & kFlagQuantity) continue;
+      // "dozens of rebels": the quantity defers to what follows "of"
+      // (already passed); "the group" alone is an ordinary head.
+      if ((t.flags & kFlagQuantity) && i + 1 < s_.last_token && doc_.tokens[i + 1].lower == "of") {
+        continue;
+      }
       // ", a key ally of Washington," is an apposition: look past it.
       if (f > s_.first_token && doc_.tokens[f - 1].lower == ",") {
         bool closed = false;

@@ -68,6 +68,7 @@ enum TokenFlag : uint16_t {
   kFlagDeontic = 1 << 12,    // obligation: must, should
   kFlagConditional = 1 << 13,  // condition on a threat: unless
   kFlagNegator = 1 << 14,    // negates the infinitive it governs: "failed to"
+  kFlagDefinite = 1 << 15,   // definite determiner: "the arrests" refers back
 };
 
 struct Token {

@@ -49,9 +49,6 @@ Result<Ontology> Ontology::Load(const std::string& path) {
       for (size_t k = 5; k < f.size(); ++k) {
         if (KeyValue(f[k], "implicit-actor", &v)) {
           t.implicit_actor = v;
-        } else if (KeyValue(f[k], "passive-subject", &v)) {
-          if (v != "actor") return file->Error(l, "passive-subject can only be 'actor'");
-          t.passive_subject_acts = true;
         } else {
           t.description = f[k];
         }

@@ -21,7 +21,6 @@ struct EventType {
   std::string cameo;
   std::string description;
   std::string implicit_actor;  // sector of the actor implied when none is named
-  bool passive_subject_acts = false;  // "police were deployed": police act
   std::map<std::string, std::string> mode_cameo;  // mode -> CAMEO code
   std::map<std::string, std::string> mode_for_sector;  // sector of the moving party -> mode
   std::map<std::string, std::string> mode_implicit_actor;  // mode -> implied actor sector

@@ -85,6 +85,9 @@ Status PatternSet::LoadFile(const std::string& path, const std::string& display,
         std::string value = eq == std::string::npos ? "" : opt.substr(eq + 1);
         if (key == "governs") {
           p.governs = true;
+        } else if (key == "passive") {
+          if (value != "actor") return file->Error(l, "passive can only be 'actor'");
+          p.passive_subject_acts = true;
         } else if (key == "requires") {
           if (value != "object") return file->Error(l, "requires can only be 'object'");
           p.requires_object = true;

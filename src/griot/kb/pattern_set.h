@@ -30,6 +30,9 @@ struct Pattern {
   // event ("warned the rebels", "warned it would attack", not "warned that
   // rains would come").
   bool requires_object = false;
+  // The subject of the passive verb is the one acting: "troops were
+  // deployed" (the troops mobilize), unlike "journalists were conscripted".
+  bool passive_subject_acts = false;
   std::string source;  // "patterns/coerce.txt:12 verb arrest"
 };
 

@@ -29,6 +29,7 @@ constexpr NamedFlag kFlags[] = {
     {"boundary", kFlagBoundary}, {"quantity", kFlagQuantity}, {"particle", kFlagParticle},
     {"pronoun3", kFlagPronoun3}, {"temporal", kFlagTemporal},   {"future", kFlagFuture},
     {"deontic", kFlagDeontic},   {"conditional", kFlagConditional}, {"negator", kFlagNegator},
+    {"definite", kFlagDefinite},
 };
 
 }  // namespace
