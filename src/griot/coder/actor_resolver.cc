@@ -11,6 +11,28 @@ bool IsCountryCode(const std::string& code) {
   return code.size() == 3 && code != "IGO" && code != "NGO" && code != "IMG" && code != "MNC";
 }
 
+namespace {
+
+// True unless the country is named as the target of the action ("action
+// against Russia", "talks with Iran"): then it is a party of its own, not
+// the scene that the office holder belongs to.
+bool NotTargeted(const Document& doc, const Sentence& s, const std::string& code) {
+  for (const Entity& e : s.entities) {
+    if (e.code != code || e.demonym) continue;
+    uint32_t k = e.first;
+    while (k > s.first_token && doc.tokens[k - 1].tag == Tag::kDeterminer) --k;
+    if (k == s.first_token) continue;
+    const std::string& p = doc.tokens[k - 1].lower;
+    if (p == "against" || p == "on" || p == "to" || p == "with" || p == "toward" ||
+        p == "towards") {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 void ActorResolver::Resolve(Document& doc) const {
   std::map<std::string, int> counts;
   std::map<std::string, size_t> first_seen;
@@ -75,7 +97,7 @@ void ActorResolver::Resolve(Document& doc) const {
         e.code = place;
         e.note = "the country where the sentence places it";
       } else if (e.note == "title before a name" && countries.size() == 1 &&
-                 *countries.begin() == focus) {
+                 *countries.begin() == focus && NotTargeted(doc, s, focus)) {
         // "President Yoweri Museveni has banned Ugandan opposition
         // candidates": a named office holder whose country goes unsaid
         // belongs to the one country the sentence (and document) is about.

@@ -2,11 +2,18 @@
 // "the junta", "President X's government") the country the text implies,
 // and records why in Entity::note:
 //   1. a country right after the mention: "security forces in Guinea",
-//      "the junta of Mali";
-//   2. otherwise the one country the sentence mentions: "Police fired on
-//      Ugandan opposition supporters";
-//   3. otherwise, when the sentence mentions none, the document's focal
-//      country (the one its mentions name most often).
+//      "the junta of Mali" ("in X" only for state organs, the sentence's
+//      first actor, or when no other country is in play: "a deal with the
+//      rebels in Algiers" names a venue);
+//   2. otherwise the one country the sentence names as a place, when it
+//      names no other: "police fired on protesters in Kampala" (never for
+//      refugees, who are by definition away from home);
+//   3. a named office holder ("President X") whose sentence names only the
+//      document's focal country, and not as the target of the action
+//      ("banned Ugandan opposition candidates" yes, "threatened action
+//      against Russia" no);
+//   4. otherwise, when the sentence mentions no country, the document's
+//      focal country (the one its mentions name most often).
 // A sentence naming several countries leaves the mention without a code
 // rather than guess.
 #pragma once

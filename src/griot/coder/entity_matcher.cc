@@ -111,6 +111,7 @@ void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const
     e.sector = a.entry->sector;
     e.name = a.entry->name;
     e.source = a.entry->source;
+    e.demonym = a.entry->kind == ActorKind::kDemonym;
     if (IsNameKind(a.entry->kind) && m + 1 < mentions.size() &&
         mentions[m + 1].entry->kind == ActorKind::kAgent) {
       const Mention& b = mentions[m + 1];

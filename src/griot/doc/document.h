@@ -108,6 +108,7 @@ struct Entity {
   std::string name;    // canonical name of a named entity, else ""
   std::string source;  // knowledge-base entry that produced it (file:line)
   std::string note;    // how the code was resolved when not by the entry itself
+  bool demonym = false;  // the country came from an adjective ("Ugandan opposition")
 };
 
 struct Sentence {
