@@ -182,7 +182,9 @@ TEST(Analysis, NoPoliticalActorNoEvent) {
                            "An earthquake destroyed hundreds of homes.",
                            "A cholera outbreak has killed 12 people.",
                            "Health workers warned of a measles outbreak in the camps.",
-                           "Nigeria beat Ghana 2-1 in a World Cup qualifier."}) {
+                           "Nigeria beat Ghana 2-1 in a World Cup qualifier.",
+                           "A man was arrested for stealing a car in Lagos.",
+                           "Two women were stabbed in a market on Monday."}) {
     Document doc = Code(text);
     EXPECT_TRUE(doc.events.empty()) << text << " gave " << doc.events[0].event;
   }

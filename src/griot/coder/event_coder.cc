@@ -18,6 +18,9 @@ struct Candidate {
   bool requires_object = false;
   bool framed_something = false;
   bool anaphoric = false;  // "the arrests": a definite noun refers back
+  // The verb has a participant the knowledge base does not know ("a man
+  // was arrested"): a private person, so no actor is implied.
+  bool plain_participant = false;
   bool dropped = false;
 };
 
@@ -148,6 +151,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
     }
     RoleResult actor, recipient;
     bool verbal = p.kind == PatternKind::kVerb && vg;
+    bool plain_participant = false;
     double confidence = p.confidence;
     std::string type = p.type;
     if (verbal) {
@@ -158,6 +162,9 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
       if (vg->modal) confidence *= 0.75;
       RoleResult subject = roles.Subject(vg->first);
       if (subject.hazard) continue;
+      if (!tr.object_before) {
+        plain_participant = roles.PlainNounBefore(vg->first) || roles.PlainNounAfter(tr.end);
+      }
       bool subject_acts = p.passive_subject_acts;
       if (tr.object_before) {
         actor = roles.AfterPreposition(vg->last, "by", 12);
@@ -295,6 +302,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
     c.end = tr.end;
     c.governs = p.governs;
     c.requires_object = p.requires_object;
+    c.plain_participant = plain_participant;
     if (!verbal) {
       uint32_t k = tr.head;
       while (k > sentence.first_token && (doc.tokens[k - 1].tag == Tag::kAdjective ||
@@ -403,7 +411,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
       if (it != et->mode_implicit_actor.end()) implied_sector = it->second;
     }
     if (c.event.actor.empty() && c.event.recipient.empty() && !implied_sector.empty() &&
-        !c.anaphoric) {
+        !c.anaphoric && !c.plain_participant) {
       EventArgument implied;
       implied.sector = implied_sector;
       implied.code = roles.LocativeCountry();

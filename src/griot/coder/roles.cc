@@ -407,6 +407,23 @@ bool SentenceRoles::LocativeBefore(uint32_t first) const {
   return false;
 }
 
+bool SentenceRoles::PlainNounBefore(uint32_t vg_first) const {
+  if (vg_first <= s_.first_token) return false;
+  const Token& t = doc_.tokens[vg_first - 1];
+  return t.tag == Tag::kNoun && entity_of_[vg_first - 1 - s_.first_token] < 0 &&
+         !(t.flags & (kFlagHazard | kFlagTemporal));
+}
+
+bool SentenceRoles::PlainNounAfter(uint32_t from) const {
+  for (uint32_t i = from; i < s_.last_token; ++i) {
+    const Token& t = doc_.tokens[i];
+    if (t.tag == Tag::kDeterminer || t.tag == Tag::kNumber || t.tag == Tag::kAdjective) continue;
+    return t.tag == Tag::kNoun && entity_of_[i - s_.first_token] < 0 &&
+           !(t.flags & (kFlagTemporal | kFlagQuantity));
+  }
+  return false;
+}
+
 int SentenceRoles::ReportingVerbGroup(uint32_t at) const {
   int before = -1, after = -1;
   for (size_t c = 0; c < s_.chunks.size(); ++c) {

@@ -50,6 +50,11 @@ class SentenceRoles {
   // The reporting verb group ("said", "told") that frames position `at`: the
   // nearest one before it, or else the nearest after it; -1 when none.
   int ReportingVerbGroup(uint32_t at) const;
+  // A common noun that no actor mention covers right before the verb group
+  // starting at `vg_first` (its subject) or right after `from` (its object,
+  // past determiners and modifiers): "a man was arrested", "killed a man".
+  bool PlainNounBefore(uint32_t vg_first) const;
+  bool PlainNounAfter(uint32_t from) const;
   // True when a clause edge (";", ":", a boundary word) lies in [from, to).
   bool ClauseEdgeBetween(uint32_t from, uint32_t to) const;
 
