@@ -19,6 +19,15 @@ namespace {
 
 void AppendString(std::string_view s, std::string* out) {
   out->push_back('"');
+  // Copy runs of characters that need no escape in one go.
+  size_t run = 0;
+  while (run < s.size()) {
+    unsigned char r = static_cast<unsigned char>(s[run]);
+    if (r < 0x20 || r == '"' || r == '\\') break;
+    ++run;
+  }
+  out->append(s.data(), run);
+  s.remove_prefix(run);
   for (unsigned char c : s) {
     switch (c) {
       case '"': out->append("\\\""); break;

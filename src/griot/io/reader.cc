@@ -95,11 +95,7 @@ class JsonlDocumentReader : public DocumentReader {
     std::string line;
     while (std::getline(*in_, line)) {
       ++line_no_;
-      bool blank = true;
-      for (char c : line) {
-        if (!std::isspace(static_cast<unsigned char>(c))) blank = false;
-      }
-      if (blank) continue;
+      if (line.find_first_not_of(" \t\r\n\f\v") == std::string::npos) continue;
       *rec = InputRecord();
       rec->doc.input = name_;
       rec->doc.line = line_no_;

@@ -48,6 +48,7 @@ const Tagger::Morphology& Tagger::Analyze(std::string_view lower, Morphology* sc
     if (it != cache_.end()) return it->second;  // nodes never move or change
   }
   Morphology& m = *scratch;
+  m.lex = lexicon_->Find(lower);
   auto nouns = wordnet_->BaseForms(lower, WnPos::kNoun);
   auto verbs = wordnet_->BaseForms(lower, WnPos::kVerb);
   auto adjs = wordnet_->BaseForms(lower, WnPos::kAdj);
@@ -75,7 +76,9 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
       t.lemma = t.lower;
       continue;
     }
-    if (const LexEntry* e = lexicon_->Find(t.lower)) {
+    // One cached lookup gives both the lexicon entry and the morphology.
+    const Morphology& m = Analyze(t.lower, &scratch[i - first]);
+    if (const LexEntry* e = m.lex) {
       t.flags |= e->flags;
       // A capitalized word inside a sentence is a name unless it is a
       // function word ("May" is a month there, not a modal).
@@ -89,18 +92,15 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
         t.tag = e->tag;
         c.lexical = true;
         if (t.tag == Tag::kVerb) {
-          auto forms = wordnet_->BaseForms(t.lower, WnPos::kVerb);
-          t.lemma = forms.empty() ? t.lower : Preferred(forms, t.lower);
+          t.lemma = m.verb.empty() ? t.lower : m.verb;
         } else if (t.tag == Tag::kNoun) {
-          auto forms = wordnet_->BaseForms(t.lower, WnPos::kNoun);
-          t.lemma = forms.empty() ? t.lower : Preferred(forms, t.lower);
+          t.lemma = m.noun.empty() ? t.lower : m.noun;
         } else {
           t.lemma = t.lower;
         }
         continue;
       }
     }
-    const Morphology& m = Analyze(t.lower, &scratch[i - first]);
     c.noun = m.noun;
     c.adj = m.adj;
     c.adv = m.adv;

@@ -36,6 +36,7 @@ class Tagger {
   struct Morphology {
     std::string noun, verb, adj;  // preferred lemmas; "" when impossible
     bool adv = false;
+    const LexEntry* lex = nullptr;  // closed-class entry and flags, if listed
   };
   // Morphology of `lower`, memoized: morphy costs dozens of hash lookups
   // per word, and news reuses a small vocabulary. The cache is guarded so a
