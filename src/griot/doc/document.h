@@ -111,12 +111,32 @@ struct Entity {
   bool demonym = false;  // the country came from an adjective ("Ugandan opposition")
 };
 
+// A time expression found in a sentence ("on Tuesday", "in March 2024"),
+// resolved against the document date.
+struct TimeExpression {
+  uint32_t first = 0;  // token range [first, last)
+  uint32_t last = 0;
+  std::string date;         // YYYY-MM-DD, the first day of the period
+  std::string granularity;  // day, week, month, year
+  std::string rule;         // which rule resolved it (for explanations)
+};
+
+// A place mention found in a sentence and resolved in the gazetteer.
+struct PlaceMention {
+  uint32_t first = 0;  // token range [first, last)
+  uint32_t last = 0;
+  uint32_t place = 0;  // index in the Gazetteer
+  std::string reason;  // why this candidate won ("qualifier: central Mali", "population")
+};
+
 struct Sentence {
   ByteSpan span;
   uint32_t first_token = 0;  // token range [first_token, last_token)
   uint32_t last_token = 0;
   std::vector<Chunk> chunks;
   std::vector<Entity> entities;
+  std::vector<TimeExpression> times;
+  std::vector<PlaceMention> places;
 };
 
 // An entity as it appears in an event record.
@@ -127,6 +147,24 @@ struct EventArgument {
   std::string name;
   ByteSpan span;  // in Document::text
   bool implicit = false;  // not in the text: the type's implicit actor
+};
+
+struct Location {
+  std::string name;
+  std::string country;    // ISO-3
+  std::string admin1;     // first-level region name ("" when unknown)
+  double lat = 0;
+  double lon = 0;
+  std::string precision;  // "place", "admin1" or "country"; "" = no location
+  int64_t geonames_id = 0;  // 0 when the place is not from GeoNames
+  std::string reason;     // how it was chosen (clause, sentence, document focus, ...)
+};
+
+// "12 soldiers killed": a count attached to the event it belongs to.
+struct Count {
+  std::string kind;  // killed, injured, arrested, abducted, displaced, participants
+  int64_t min = 0;
+  int64_t max = -1;  // -1 = open-ended ("at least 30")
 };
 
 struct Event {
@@ -143,6 +181,12 @@ struct Event {
   ByteSpan trigger;       // in Document::text
   std::string pattern;    // knowledge-base entry that fired (file:line and text)
   double confidence = 0.0;
+  Location location;
+  std::string date;              // YYYY-MM-DD or "" (null)
+  std::string date_granularity;  // day, week, month, year, unresolved
+  std::vector<Count> counts;
+  std::vector<std::string> aux;  // negated, hypothetical, future, historical
+  ByteSpan clause;               // the trigger's clause in Document::text
 };
 
 struct Document {
