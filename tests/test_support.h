@@ -14,9 +14,18 @@ namespace griot::testing {
 
 inline std::string SourcePath(const std::string& rel) { return std::string(GRIOT_SOURCE_DIR) + "/" + rel; }
 
+// The gazetteer the build compiled, or "" when this build has none.
+inline std::string GazetteerPath() {
+#ifdef GRIOT_DEFAULT_GAZETTEER
+  return GRIOT_DEFAULT_GAZETTEER;
+#else
+  return "";
+#endif
+}
+
 inline const KnowledgeBase& Kb() {
   static std::unique_ptr<KnowledgeBase> kb = [] {
-    auto loaded = KnowledgeBase::Load(SourcePath("kb/en"), GRIOT_DEFAULT_WORDNET_DIR);
+    auto loaded = KnowledgeBase::Load(SourcePath("kb/en"), GRIOT_DEFAULT_WORDNET_DIR, GazetteerPath());
     if (!loaded.ok()) {
       ADD_FAILURE() << loaded.status().message();
       return std::unique_ptr<KnowledgeBase>();

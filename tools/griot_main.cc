@@ -15,24 +15,32 @@
 
 namespace {
 
+#ifndef GRIOT_DEFAULT_GAZETTEER
+#define GRIOT_DEFAULT_GAZETTEER ""
+#endif
+
 struct Common {
   std::string kb_dir = GRIOT_DEFAULT_KB_DIR;
   std::string wordnet_dir = GRIOT_DEFAULT_WORDNET_DIR;
+  std::string gazetteer = GRIOT_DEFAULT_GAZETTEER;
 };
 
 void AddCommon(CLI::App* app, Common* c) {
   app->add_option("--kb", c->kb_dir, "knowledge-base directory")->capture_default_str();
   app->add_option("--wordnet", c->wordnet_dir, "WordNet dict directory")->capture_default_str();
+  app->add_option("--gazetteer", c->gazetteer, "compiled gazetteer (griot-gazetteer output)")
+      ->capture_default_str();
 }
 
 std::unique_ptr<griot::KnowledgeBase> LoadKb(const Common& c, double* seconds) {
   auto start = std::chrono::steady_clock::now();
-  auto kb = griot::KnowledgeBase::Load(c.kb_dir, c.wordnet_dir);
+  auto kb = griot::KnowledgeBase::Load(c.kb_dir, c.wordnet_dir, c.gazetteer);
   *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!kb.ok()) {
     std::cerr << "griot: cannot load knowledge base: " << kb.status().message() << "\n";
     return nullptr;
   }
+  if (!(*kb)->gazetteer_note().empty()) std::cerr << "griot: note: " << (*kb)->gazetteer_note() << "\n";
   return std::move(*kb);
 }
 
@@ -64,6 +72,9 @@ int main(int argc, char** argv) {
   code->add_option("--max-doc-bytes", max_doc_bytes, "skip documents larger than this")
       ->capture_default_str();
   code->add_flag("-q,--quiet", quiet, "do not print the summary on stderr");
+  bool keep_negated = false;
+  code->add_flag("--keep-negated", keep_negated,
+                 "code negated events (\"did not arrest\") too, tagged aux \"negated\"");
 
   std::string gold;
   bool show_misses = false, eval_json = false;
@@ -99,7 +110,7 @@ int main(int argc, char** argv) {
   double load_seconds = 0;
   auto kb = LoadKb(common, &load_seconds);
   if (!kb) return 2;
-  griot::Pipeline pipeline(kb.get(), griot::Limits{max_doc_bytes});
+  griot::Pipeline pipeline(kb.get(), griot::Limits{max_doc_bytes, keep_negated});
 
   if (*code) {
     std::unique_ptr<griot::EventSink> sink;

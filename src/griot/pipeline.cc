@@ -1,5 +1,7 @@
 #include "griot/pipeline.h"
 
+#include "griot/io/reader.h"
+
 namespace griot {
 
 Status Pipeline::Code(Document& doc) const {
@@ -20,7 +22,48 @@ Status Pipeline::Code(Document& doc) const {
   entities_.Match(doc);
   resolver_.Resolve(doc);
   coder_.Code(doc);
+  kb_->dates().Annotate(doc);
+  kb_->dates().Assign(doc);
+  kb_->counts().Extract(doc);
+  geolocator_.Locate(doc);
+  MarkHistorical(doc);
   return Status::Ok();
+}
+
+// PLOVER's "historical" auxiliary mode: an event the text dates more than
+// 60 days before the report (at month or day granularity, or in an earlier
+// year) is background, not news.
+void Pipeline::MarkHistorical(Document& doc) const {
+  // One count per kind in the record: the first reported wins.
+  for (Event& e : doc.events) {
+    std::vector<Count> unique;
+    for (const Count& c : e.counts) {
+      bool seen = false;
+      for (const Count& u : unique) seen |= u.kind == c.kind;
+      if (!seen) unique.push_back(c);
+    }
+    e.counts = std::move(unique);
+  }
+  if (!IsIsoDate(doc.date)) return;
+  auto days = [](const std::string& d) {
+    int y = std::stoi(d.substr(0, 4)), m = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
+    // Days from civil date (proleptic Gregorian), Howard Hinnant's method.
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe;
+  };
+  int report = days(doc.date.substr(0, 10));
+  for (Event& e : doc.events) {
+    if (!IsIsoDate(e.date) || e.date_granularity == "unresolved" || e.date_granularity.empty()) {
+      continue;
+    }
+    bool old = e.date_granularity == "year" ? e.date.substr(0, 4) < doc.date.substr(0, 4)
+                                            : report - days(e.date) > 60;
+    if (old) e.aux.push_back("historical");
+  }
 }
 
 }  // namespace griot

@@ -12,29 +12,39 @@
 #include "griot/coder/entity_matcher.h"
 #include "griot/coder/event_coder.h"
 #include "griot/doc/document.h"
+#include "griot/geo/geolocator.h"
 #include "griot/kb/knowledge_base.h"
 
 namespace griot {
 
 struct Limits {
   size_t max_document_bytes = 1 << 20;  // larger documents are refused, not truncated
+  bool keep_negated = false;            // code negated events, tagged aux "negated"
 };
 
 class Pipeline {
  public:
   explicit Pipeline(const KnowledgeBase* kb, Limits limits = {})
-      : kb_(kb), limits_(limits), entities_(&kb->actors()), coder_(kb) {}
+      : kb_(kb),
+        limits_(limits),
+        entities_(&kb->actors()),
+        coder_(kb, limits.keep_negated),
+        geolocator_(&kb->gazetteer()) {}
 
   // Codes doc.text into doc.events. Fails (naming the reason) on empty,
   // oversized or undecodable text.
   Status Code(Document& doc) const;
 
  private:
+  // Fills what depends on the whole record: one count per kind, and the
+  // "historical" auxiliary mode.
+  void MarkHistorical(Document& doc) const;
   const KnowledgeBase* kb_;
   Limits limits_;
   EntityMatcher entities_;
   ActorResolver resolver_;
   EventCoder coder_;
+  Geolocator geolocator_;
 };
 
 }  // namespace griot

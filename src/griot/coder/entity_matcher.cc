@@ -112,6 +112,7 @@ void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const
     e.name = a.entry->name;
     e.source = a.entry->source;
     e.demonym = a.entry->kind == ActorKind::kDemonym;
+    e.place_name = a.entry->kind == ActorKind::kCountry || a.entry->kind == ActorKind::kCapital;
     if (IsNameKind(a.entry->kind) && m + 1 < mentions.size() &&
         mentions[m + 1].entry->kind == ActorKind::kAgent) {
       const Mention& b = mentions[m + 1];
@@ -123,6 +124,7 @@ void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const
       if (b.first - gap_first <= 2 && gap_is(gap_first, b.first, modifier)) {
         e.last = b.last;
         e.sector = b.entry->sector;
+        e.place_name = false;  // "Mali's junta" is an actor, not a place
         if (a.entry->kind != ActorKind::kOrganization) e.name.clear();
         e.source += "+" + b.entry->source;
         used[m + 1] = true;
@@ -152,6 +154,7 @@ void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const
       if (c.entry->kind != ActorKind::kAgent || c.first != e.last) break;
       e.last = c.last;
       e.sector = c.entry->sector;
+      e.place_name = false;
       e.source += "+" + c.entry->source;
       used[n] = true;
     }

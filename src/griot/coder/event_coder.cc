@@ -1,6 +1,7 @@
 #include "griot/coder/event_coder.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "griot/coder/roles.h"
@@ -18,6 +19,7 @@ struct Candidate {
   bool requires_object = false;
   bool framed_something = false;
   bool anaphoric = false;  // "the arrests": a definite noun refers back
+  bool negated = false;
   // The verb has a participant the knowledge base does not know ("a man
   // was arrested"): a private person, so no actor is implied.
   bool plain_participant = false;
@@ -113,12 +115,45 @@ void AddDemands(const Document& doc, uint32_t si, const SentenceRoles& roles,
 
 }  // namespace
 
-void EventCoder::Code(Document& doc) const {
-  doc.events.clear();
-  for (uint32_t s = 0; s < doc.sentences.size(); ++s) CodeSentence(doc, s);
+std::vector<std::string> EventCoder::SentenceContexts(const Document& doc, uint32_t si) const {
+  const Sentence& sentence = doc.sentences[si];
+  std::vector<std::string> contexts;
+  for (uint32_t i = sentence.first_token; i < sentence.last_token; ++i) {
+    PhraseTrie::Match m = kb_->context_cues().Longest(
+        sentence.last_token - i, [&](uint32_t k) -> std::string_view {
+          const Token& t = doc.tokens[i + k];
+          return t.lemma.empty() ? std::string_view(t.lower) : std::string_view(t.lemma);
+        });
+    if (!m.length) continue;
+    for (uint32_t v : *m.values) {
+      const std::string& name = kb_->context_name(v);
+      if (std::find(contexts.begin(), contexts.end(), name) == contexts.end()) {
+        contexts.push_back(name);
+      }
+    }
+  }
+  return contexts;
 }
 
-void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
+void EventCoder::Code(Document& doc) const {
+  doc.events.clear();
+  std::vector<std::vector<std::string>> contexts(doc.sentences.size());
+  std::map<std::string, int> sentences_per_context;
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    contexts[s] = SentenceContexts(doc, s);
+    for (const std::string& c : contexts[s]) ++sentences_per_context[c];
+  }
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    std::vector<std::string> all = contexts[s];
+    for (const auto& [c, n] : sentences_per_context) {
+      if (n >= 2 && std::find(all.begin(), all.end(), c) == all.end()) all.push_back(c);
+    }
+    CodeSentence(doc, s, all);
+  }
+}
+
+void EventCoder::CodeSentence(Document& doc, uint32_t si,
+                              const std::vector<std::string>& contexts) const {
   const Sentence& sentence = doc.sentences[si];
   SentenceRoles roles(doc, si);
   TriggerMatcher matcher(&kb_->patterns());
@@ -155,10 +190,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
     double confidence = p.confidence;
     std::string type = p.type;
     if (verbal) {
-      if (vg->negated) {
-        if (p.neg == "drop") continue;
-        type = p.neg;
-      }
+      if (vg->negated && p.neg != "drop") type = p.neg;
       if (vg->modal) confidence *= 0.75;
       RoleResult subject = roles.Subject(vg->first);
       if (subject.hazard) continue;
@@ -267,6 +299,9 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
       for (uint32_t k = tr.end; k < sentence.last_token; ++k) {
         if (doc.tokens[k].flags & kFlagConditional) conditional = true;
       }
+      // (PLOVER codes an announced meeting, like a promise of help,
+      // withdrawal or concession, as AGREE: CAMEO 03x "express intent to";
+      // the record is tagged "future" all the same.)
       static const std::set<std::string> kPromisable = {"AID", "RETREAT", "COOPERATE",
                                                         "CONCEDE", "CONSULT", "SUPPORT"};
       static const std::set<std::string> kThreatenable = {"ASSAULT", "COERCE", "SANCTION",
@@ -300,7 +335,18 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
     ev.confidence = std::min(0.99, confidence);
     c.head = tr.head;
     c.end = tr.end;
-    c.governs = p.governs;
+    c.negated = verbal && vg->negated && p.neg == "drop";
+    c.governs = p.governs && !c.negated;
+    {
+      auto [cf, cl] = roles.ClauseBounds(tr.head);
+      ev.clause = {doc.tokens[cf].span.begin, doc.tokens[cl - 1].span.end};
+      bool hypothetical = verbal && vg->hypothetical;
+      if (cf > sentence.first_token && (doc.tokens[cf - 1].flags & kFlagHypothetical)) {
+        hypothetical = true;  // "if the junta expels ..."
+      }
+      if (hypothetical) ev.aux.push_back("hypothetical");
+      if (verbal && vg->future && (type == p.type || type == "AGREE")) ev.aux.push_back("future");
+    }
     c.requires_object = p.requires_object;
     c.plain_participant = plain_participant;
     if (!verbal) {
@@ -364,6 +410,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
     if (cands[a].dropped) continue;
     for (size_t b = a + 1; b < cands.size(); ++b) {
       if (cands[b].dropped || cands[b].event.event != cands[a].event.event) continue;
+      if (cands[a].negated != cands[b].negated) continue;
       Event& x = cands[a].event;
       Event& y = cands[b].event;
       bool actors_agree = x.actor.empty() || y.actor.empty() || SameCodes(x.actor, y.actor);
@@ -381,26 +428,13 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si) const {
     }
   }
 
-  // Contexts from cue words anywhere in the sentence.
-  std::vector<std::string> contexts;
-  for (uint32_t i = sentence.first_token; i < sentence.last_token; ++i) {
-    PhraseTrie::Match m = kb_->context_cues().Longest(
-        sentence.last_token - i, [&](uint32_t k) -> std::string_view {
-          const Token& t = doc.tokens[i + k];
-          return t.lemma.empty() ? std::string_view(t.lower) : std::string_view(t.lemma);
-        });
-    if (!m.length) continue;
-    for (uint32_t v : *m.values) {
-      const std::string& name = kb_->context_name(v);
-      if (std::find(contexts.begin(), contexts.end(), name) == contexts.end()) {
-        contexts.push_back(name);
-      }
-    }
-  }
-
   uint32_t ordinal = 0;
   for (Candidate& c : cands) {
     if (c.dropped) continue;
+    if (c.negated) {
+      if (!keep_negated_) continue;
+      c.event.aux.insert(c.event.aux.begin(), "negated");
+    }
     if (c.requires_object && c.event.recipient.empty() && !c.framed_something) continue;
     // Some types imply their actor when the text names none ("riots broke
     // out" -> civilians; "a curfew was imposed" -> the government).

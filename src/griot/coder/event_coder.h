@@ -7,6 +7,12 @@
 // natural or accidental cause. Then, per sentence: events framed by a
 // governing trigger ("threatened to attack", "condemned the killing of") are
 // dropped, and several triggers of one type are merged into one event.
+//
+// Auxiliary modes (PLOVER): "negated" events are left out unless asked
+// for; "hypothetical" (if/unless clauses, may/might/could) and "future"
+// (will, plans) events are kept and tagged; "historical" is set later, once
+// dates are known. Contexts: those cued in the event's sentence plus those
+// cued in two or more sentences of the document.
 #pragma once
 
 #include "griot/doc/document.h"
@@ -16,12 +22,18 @@ namespace griot {
 
 class EventCoder {
  public:
-  explicit EventCoder(const KnowledgeBase* kb) : kb_(kb) {}
+  // keep_negated: code "did not arrest" as an event tagged aux "negated"
+  // instead of leaving it out.
+  explicit EventCoder(const KnowledgeBase* kb, bool keep_negated = false)
+      : kb_(kb), keep_negated_(keep_negated) {}
   void Code(Document& doc) const;
 
  private:
-  void CodeSentence(Document& doc, uint32_t sentence_index) const;
+  void CodeSentence(Document& doc, uint32_t sentence_index,
+                    const std::vector<std::string>& contexts) const;
+  std::vector<std::string> SentenceContexts(const Document& doc, uint32_t si) const;
   const KnowledgeBase* kb_;
+  bool keep_negated_;
 };
 
 }  // namespace griot

@@ -46,6 +46,13 @@ int SentenceRoles::EntityEndingAt(uint32_t token) const {
   return e >= 0 && s_.entities[e].last == token + 1 ? e : -1;
 }
 
+std::pair<uint32_t, uint32_t> SentenceRoles::ClauseBounds(uint32_t token) const {
+  uint32_t first = token, last = token + 1;
+  while (first > s_.first_token && !HardEdge(doc_.tokens[first - 1])) --first;
+  while (last < s_.last_token && !HardEdge(doc_.tokens[last])) ++last;
+  return {first, last};
+}
+
 bool SentenceRoles::ClauseEdgeBetween(uint32_t from, uint32_t to) const {
   for (uint32_t k = from; k < to && k < s_.last_token; ++k) {
     if (HardEdge(doc_.tokens[k])) return true;

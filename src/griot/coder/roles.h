@@ -55,6 +55,9 @@ class SentenceRoles {
   // past determiners and modifiers): "a man was arrested", "killed a man".
   bool PlainNounBefore(uint32_t vg_first) const;
   bool PlainNounAfter(uint32_t from) const;
+  // Token range [first, last) of the clause holding `token`: between clause
+  // edges (";", ":", boundary words such as "but", "while", "if").
+  std::pair<uint32_t, uint32_t> ClauseBounds(uint32_t token) const;
   // True when a clause edge (";", ":", a boundary word) lies in [from, to).
   bool ClauseEdgeBetween(uint32_t from, uint32_t to) const;
 

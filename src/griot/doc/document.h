@@ -52,7 +52,7 @@ enum class Tag : uint8_t {
 
 // Lexical properties the language's lexicon attaches to a word; the coder
 // reads these instead of word lists, so it stays language-independent.
-enum TokenFlag : uint16_t {
+enum TokenFlag : uint32_t {
   kFlagSpeech = 1 << 0,      // reporting verb: say, tell, announce
   kFlagHazard = 1 << 1,      // non-political cause: flood, earthquake, crash
   kFlagLocative = 1 << 2,    // preposition introducing a place: in, at, near
@@ -69,11 +69,14 @@ enum TokenFlag : uint16_t {
   kFlagConditional = 1 << 13,  // condition on a threat: unless
   kFlagNegator = 1 << 14,    // negates the infinitive it governs: "failed to"
   kFlagDefinite = 1 << 15,   // definite determiner: "the arrests" refers back
+  kFlagHypothetical = 1 << 16,  // opens or marks a hypothetical: if, may, might, could
+  kFlagLocationNoun = 1 << 17,  // place-type noun: town, village, region, state
+  kFlagDirection = 1 << 18,     // direction adjective: northern, central, eastern
 };
 
 struct Token {
   ByteSpan span;
-  uint16_t flags = 0;
+  uint32_t flags = 0;
   std::string lower;  // lower-cased surface form
   std::string lemma;  // dictionary form (WordNet morphology), lower case
   Tag tag = Tag::kUnknown;
@@ -97,6 +100,7 @@ struct Chunk {
   bool infinitive = false;  // verb group introduced by "to"
   bool future = false;      // "will attack", "would withdraw", "willing to talk"
   bool deontic = false;     // "must release", "should stop"
+  bool hypothetical = false;  // "may attack", "could ban"
 };
 
 // An actor mention found by the entity matcher.
@@ -109,6 +113,7 @@ struct Entity {
   std::string source;  // knowledge-base entry that produced it (file:line)
   std::string note;    // how the code was resolved when not by the entry itself
   bool demonym = false;  // the country came from an adjective ("Ugandan opposition")
+  bool place_name = false;  // a bare country or capital name: also a place
 };
 
 // A time expression found in a sentence ("on Tuesday", "in March 2024"),

@@ -6,6 +6,8 @@
 #include <set>
 #include <sstream>
 
+#include "griot/geo/gazetteer.h"
+
 namespace griot {
 namespace {
 
@@ -37,6 +39,48 @@ std::string Describe(const Event& e) {
   return s;
 }
 
+std::string Folded(const std::string& s) { return NormalizeName(s); }
+
+// Location, date, counts and auxiliary modes, where the gold record has them.
+void ScoreDetails(const nlohmann::json& g, const Event& e, EvalReport* r) {
+  if (g.contains("location") && g["location"].is_object()) {
+    const auto& loc = g["location"];
+    if (loc.contains("country")) {
+      r->country_checked++;
+      if (e.location.country == loc.value("country", "")) r->country_correct++;
+    }
+    if (loc.contains("name")) {
+      r->place_checked++;
+      if (!e.location.name.empty() && Folded(e.location.name) == Folded(loc.value("name", ""))) {
+        r->place_correct++;
+      }
+    }
+  }
+  if (g.contains("event_date")) {
+    r->date_checked++;
+    std::string want = g["event_date"].is_string() ? g["event_date"].get<std::string>() : "";
+    std::string gran = g.value("date_granularity", "");
+    std::string got_gran = e.date_granularity.empty() ? "unresolved" : e.date_granularity;
+    if (e.date == want && got_gran == gran) r->date_correct++;
+  }
+  if (g.contains("counts") && g["counts"].is_object()) {
+    r->counts_checked++;
+    std::map<std::string, std::pair<int64_t, int64_t>> want, got;
+    for (const auto& [kind, range] : g["counts"].items()) {
+      if (!range.is_array() || range.size() != 2) continue;
+      want[kind] = {range[0].get<int64_t>(), range[1].is_null() ? -1 : range[1].get<int64_t>()};
+    }
+    for (const Count& c : e.counts) got[c.kind] = {c.min, c.max};
+    if (want == got) r->counts_correct++;
+  }
+  if (g.contains("aux") && g["aux"].is_array()) {
+    r->aux_checked++;
+    std::set<std::string> want(g["aux"].begin(), g["aux"].end());
+    std::set<std::string> got(e.aux.begin(), e.aux.end());
+    if (want == got) r->aux_correct++;
+  }
+}
+
 }  // namespace
 
 Result<EvalReport> Evaluate(const Pipeline& pipeline, const std::string& gold_path) {
@@ -59,6 +103,11 @@ Result<EvalReport> Evaluate(const Pipeline& pipeline, const std::string& gold_pa
     doc.text = g["text"].get<std::string>();
     doc.input = gold_path;
     doc.line = line_no;
+    if (g.contains("doc_date") && g["doc_date"].is_string()) {
+      doc.date = g["doc_date"].get<std::string>();
+    } else if (g.contains("published") && g["published"].is_string()) {
+      doc.date = g["published"].get<std::string>();
+    }
     if (!pipeline.Code(doc).ok()) {
       ++r.failed;
       continue;
@@ -93,6 +142,7 @@ Result<EvalReport> Evaluate(const Pipeline& pipeline, const std::string& gold_pa
       r.recipient_checked++;
       if (Codes(first_match->recipient) == gold_recipient) r.recipient_correct++;
     }
+    ScoreDetails(g, *first_match, &r);
     std::string gold_mode = g.value("mode", "");
     if (!gold_mode.empty()) {
       r.mode_checked++;
@@ -150,6 +200,16 @@ std::string FormatReport(const EvalReport& r, bool show_misses) {
     << "/" << r.recipient_checked << ")\n";
   o << "mode accuracy           " << r.mode_accuracy() << " (" << r.mode_correct << "/"
     << r.mode_checked << ")\n";
+  auto detail = [&](const char* label, int correct, int checked) {
+    if (checked) {
+      o << label << EvalReport::Share(correct, checked) << " (" << correct << "/" << checked << ")\n";
+    }
+  };
+  detail("location country        ", r.country_correct, r.country_checked);
+  detail("location place          ", r.place_correct, r.place_checked);
+  detail("date and granularity    ", r.date_correct, r.date_checked);
+  detail("counts                  ", r.counts_correct, r.counts_checked);
+  detail("auxiliary modes         ", r.aux_correct, r.aux_checked);
   if (show_misses) {
     o << "\nmisses:\n";
     for (const EvalMiss& m : r.misses) {
@@ -173,6 +233,11 @@ std::string ReportJson(const EvalReport& r) {
   j["actor_code_accuracy"] = r.actor_accuracy();
   j["recipient_code_accuracy"] = r.recipient_accuracy();
   j["mode_accuracy"] = r.mode_accuracy();
+  j["location_country_accuracy"] = EvalReport::Share(r.country_correct, r.country_checked);
+  j["location_place_accuracy"] = EvalReport::Share(r.place_correct, r.place_checked);
+  j["date_accuracy"] = EvalReport::Share(r.date_correct, r.date_checked);
+  j["counts_accuracy"] = EvalReport::Share(r.counts_correct, r.counts_checked);
+  j["aux_accuracy"] = EvalReport::Share(r.aux_correct, r.aux_checked);
   return j.dump(2);
 }
 

@@ -14,6 +14,13 @@
 //    found, the share where the set of codes of the first produced event of
 //    the gold type equals the set of gold actor (recipient) codes; recipient
 //    accuracy counts only sentences whose gold record has a recipient.
+//  - where a gold record carries them, over sentences whose gold event was
+//    found (first produced event of the gold type): location (`location`:
+//    {"country", "name"}: country right; place right when a name is given,
+//    compared case- and accent-insensitively), date (`event_date` and
+//    `date_granularity`, both right; the document date comes from `doc_date`
+//    or `published`), counts (`counts`: the same kinds with the same
+//    [min, max]), auxiliary modes (`aux`: the same set).
 #pragma once
 
 #include <map>
@@ -47,12 +54,18 @@ struct EvalReport {
   int actor_checked = 0, actor_correct = 0;
   int recipient_checked = 0, recipient_correct = 0;
   int mode_checked = 0, mode_correct = 0;
+  int country_checked = 0, country_correct = 0;
+  int place_checked = 0, place_correct = 0;
+  int date_checked = 0, date_correct = 0;
+  int counts_checked = 0, counts_correct = 0;
+  int aux_checked = 0, aux_correct = 0;
   std::vector<EvalMiss> misses;  // gold event not found, or wrong actor
   double actor_accuracy() const { return actor_checked ? double(actor_correct) / actor_checked : 0; }
   double recipient_accuracy() const {
     return recipient_checked ? double(recipient_correct) / recipient_checked : 0;
   }
   double mode_accuracy() const { return mode_checked ? double(mode_correct) / mode_checked : 0; }
+  static double Share(int correct, int checked) { return checked ? double(correct) / checked : 0; }
 };
 
 Result<EvalReport> Evaluate(const Pipeline& pipeline, const std::string& gold_path);

@@ -158,7 +158,68 @@ void AppendEventJson(const Document& doc, const Event& e, std::string* out) {
   out->push_back(',');
   AppendKey("confidence", out);
   AppendNumber(std::round(e.confidence * 1000) / 1000, out);
-  out->push_back('}');
+  out->push_back(',');
+  AppendKey("location", out);
+  if (e.location.precision.empty()) {
+    out->append("null");
+  } else {
+    const Location& l = e.location;
+    out->append("{\"name\":");
+    AppendString(l.name, out);
+    out->append(",\"country\":");
+    AppendString(l.country, out);
+    out->append(",\"admin1\":");
+    AppendString(l.admin1, out);
+    out->append(",\"lat\":");
+    AppendNumber(std::round(l.lat * 1e5) / 1e5, out);
+    out->append(",\"lon\":");
+    AppendNumber(std::round(l.lon * 1e5) / 1e5, out);
+    out->append(",\"precision\":");
+    AppendString(l.precision, out);
+    out->append(",\"geonames_id\":");
+    if (l.geonames_id) {
+      AppendNumber(static_cast<double>(l.geonames_id), out);
+    } else {
+      out->append("null");
+    }
+    out->append(",\"reason\":");
+    AppendString(l.reason, out);
+    out->push_back('}');
+  }
+  out->push_back(',');
+  AppendKey("date", out);
+  if (e.date.empty()) {
+    out->append("null");
+  } else {
+    AppendString(e.date, out);
+  }
+  out->push_back(',');
+  AppendKey("date_granularity", out);
+  AppendString(e.date_granularity.empty() ? "unresolved" : e.date_granularity, out);
+  out->push_back(',');
+  AppendKey("counts", out);
+  out->push_back('{');
+  for (size_t i = 0; i < e.counts.size(); ++i) {
+    if (i) out->push_back(',');
+    AppendString(e.counts[i].kind, out);
+    out->append(":[");
+    AppendNumber(static_cast<double>(e.counts[i].min), out);
+    out->push_back(',');
+    if (e.counts[i].max < 0) {
+      out->append("null");
+    } else {
+      AppendNumber(static_cast<double>(e.counts[i].max), out);
+    }
+    out->push_back(']');
+  }
+  out->append("},");
+  AppendKey("aux", out);
+  out->push_back('[');
+  for (size_t i = 0; i < e.aux.size(); ++i) {
+    if (i) out->push_back(',');
+    AppendString(e.aux[i], out);
+  }
+  out->append("]}");
 }
 
 nlohmann::json EventToJson(const Document& doc, const Event& event) {

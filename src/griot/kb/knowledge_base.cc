@@ -1,11 +1,14 @@
 #include "griot/kb/knowledge_base.h"
 
+#include <filesystem>
+
 #include "griot/kb/kb_file.h"
 
 namespace griot {
 
 Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(const std::string& kb_dir,
-                                                           const std::string& wordnet_dir) {
+                                                           const std::string& wordnet_dir,
+                                                           const std::string& gazetteer) {
   auto kb = std::unique_ptr<KnowledgeBase>(new KnowledgeBase());
   kb->dir_ = kb_dir;
   Result<std::unique_ptr<FrontEnd>> fe = CreateEnglishFrontEnd(kb_dir, wordnet_dir);
@@ -66,6 +69,24 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(const std::string& kb
     std::vector<std::string> lowers;
     for (const Token& t : kb->front_end_->AnalyzePhrase(l.fields[0])) lowers.push_back(t.lower);
     if (!lowers.empty() && lowers != lemmas) kb->nonpolitical_trie_.Insert(lowers, 0);
+  }
+
+  Result<DateResolver> dates = DateResolver::Load(kb_dir, *kb->front_end_);
+  if (!dates.ok()) return dates.status();
+  kb->dates_ = std::make_unique<DateResolver>(std::move(*dates));
+  Result<CountExtractor> counts = CountExtractor::Load(kb_dir, *kb->front_end_);
+  if (!counts.ok()) return counts.status();
+  kb->counts_ = std::make_unique<CountExtractor>(std::move(*counts));
+
+  std::error_code ec;
+  if (gazetteer.empty() || !std::filesystem::exists(gazetteer, ec)) {
+    kb->gazetteer_note_ = "no gazetteer" + (gazetteer.empty() ? std::string() : " at " + gazetteer) +
+                          ": locations are document-level countries only (build it with "
+                          "scripts/fetch-gazetteer.sh and cmake --build build)";
+  } else {
+    Result<Gazetteer> g = Gazetteer::Load(gazetteer);
+    if (!g.ok()) return g.status();
+    kb->gazetteer_ = std::move(*g);
   }
   return kb;
 }

@@ -12,10 +12,13 @@
 #include <string>
 #include <vector>
 
+#include "griot/count/count_extractor.h"
+#include "griot/geo/gazetteer.h"
 #include "griot/kb/actor_dictionary.h"
 #include "griot/kb/ontology.h"
 #include "griot/kb/pattern_set.h"
 #include "griot/text/front_end.h"
+#include "griot/time/date_resolver.h"
 
 namespace griot {
 
@@ -26,8 +29,12 @@ struct ContextCue {
 
 class KnowledgeBase {
  public:
+  // `gazetteer` is the compiled gazetteer file; when it does not exist griot
+  // runs without one (events get only document-level country locations) and
+  // gazetteer_note() says so. A file that exists but is corrupt is an error.
   static Result<std::unique_ptr<KnowledgeBase>> Load(const std::string& kb_dir,
-                                                     const std::string& wordnet_dir);
+                                                     const std::string& wordnet_dir,
+                                                     const std::string& gazetteer = "");
 
   const FrontEnd& front_end() const { return *front_end_; }
   const Ontology& ontology() const { return ontology_; }
@@ -38,6 +45,10 @@ class KnowledgeBase {
   const PhraseTrie& nonpolitical_cues() const { return nonpolitical_trie_; }
   const std::string& context_name(uint32_t i) const { return context_names_[i]; }
   const std::string& dir() const { return dir_; }
+  const Gazetteer& gazetteer() const { return gazetteer_; }
+  const std::string& gazetteer_note() const { return gazetteer_note_; }
+  const DateResolver& dates() const { return *dates_; }
+  const CountExtractor& counts() const { return *counts_; }
 
  private:
   std::string dir_;
@@ -48,6 +59,10 @@ class KnowledgeBase {
   PhraseTrie context_trie_;  // keyed by lemma; value = index into context_names_
   PhraseTrie nonpolitical_trie_;  // keyed by lemma
   std::vector<std::string> context_names_;
+  Gazetteer gazetteer_;
+  std::string gazetteer_note_;
+  std::unique_ptr<DateResolver> dates_;
+  std::unique_ptr<CountExtractor> counts_;
 };
 
 }  // namespace griot

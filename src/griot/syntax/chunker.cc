@@ -55,6 +55,7 @@ void Chunker::ChunkSentence(const std::vector<Token>& tokens, Sentence& sentence
           c.modal = true;
           if (u.flags & kFlagFuture) c.future = true;
           if (u.flags & kFlagDeontic) c.deontic = true;
+          if (u.flags & kFlagHypothetical) c.hypothetical = true;
           head = j;
         } else if (u.tag == Tag::kNegation) {
           c.negated = true;

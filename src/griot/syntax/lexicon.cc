@@ -21,7 +21,7 @@ constexpr NamedTag kTags[] = {
 
 struct NamedFlag {
   const char* name;
-  uint16_t flag;
+  uint32_t flag;
 };
 constexpr NamedFlag kFlags[] = {
     {"speech", kFlagSpeech},     {"hazard", kFlagHazard},     {"locative", kFlagLocative},
@@ -29,7 +29,8 @@ constexpr NamedFlag kFlags[] = {
     {"boundary", kFlagBoundary}, {"quantity", kFlagQuantity}, {"particle", kFlagParticle},
     {"pronoun3", kFlagPronoun3}, {"temporal", kFlagTemporal},   {"future", kFlagFuture},
     {"deontic", kFlagDeontic},   {"conditional", kFlagConditional}, {"negator", kFlagNegator},
-    {"definite", kFlagDefinite},
+    {"definite", kFlagDefinite},   {"hypothetical", kFlagHypothetical},
+    {"location", kFlagLocationNoun}, {"direction", kFlagDirection},
 };
 
 }  // namespace

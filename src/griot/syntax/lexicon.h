@@ -14,7 +14,7 @@ namespace griot {
 
 struct LexEntry {
   Tag tag = Tag::kUnknown;
-  uint16_t flags = 0;
+  uint32_t flags = 0;
 };
 
 class Lexicon {

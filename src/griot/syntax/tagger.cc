@@ -113,7 +113,7 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
 
   Tag prev = Tag::kUnknown;       // tag of the previous non-adverb token
   Tag prev_any = Tag::kUnknown;   // tag of the previous token
-  uint16_t prev_flags = 0;
+  uint32_t prev_flags = 0;
   uint32_t prev_index = last;  // index of that token (last = none)
   for (uint32_t i = first; i < last; ++i) {
     Token& t = tokens[i];
