@@ -2,14 +2,15 @@
 # Throughput benchmark: codes a replicated copy of the synthetic-stories corpus
 # with `griot code` and reports speed and peak memory. See bench/README.md.
 #
-# Usage: bench/run.sh [--size-mb N] [--griot PATH]
+# Usage: bench/run.sh [--size-mb N] [--griot PATH] [--runs N]
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: bench/run.sh [--size-mb N] [--griot PATH]
+Usage: bench/run.sh [--size-mb N] [--griot PATH] [--runs N]
 
   --size-mb N    size of the benchmark input in MB (MiB), at least N (default 20)
+  --runs N       timed runs; the median is reported (default 3)
   --griot PATH   griot binary to run (default build/griot in the repository
                  root; a relative PATH is taken from the current directory)
 
@@ -29,6 +30,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 size_mb=20
 griot=
+runs=3
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --size-mb)
@@ -43,6 +45,12 @@ while [[ $# -gt 0 ]]; do
       shift 2
       ;;
     --griot=*) griot=${1#*=}; shift ;;
+    --runs)
+      [[ $# -ge 2 ]] || die "--runs needs a value"
+      runs=$2
+      shift 2
+      ;;
+    --runs=*) runs=${1#*=}; shift ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument '$1'" ;;
   esac
@@ -108,13 +116,30 @@ echo "warm-up run on $(wc -l <"$warmup" | tr -d ' ') documents"
 summary=$data/summary.json
 timing=$data/time.txt
 rm -f "$summary"
-echo "timed run: $griot code $input"
-start=${EPOCHREALTIME:-}
-if ! /usr/bin/time -v "$griot" code --summary-json "$summary" "$input" >/dev/null 2>"$timing"; then
-  tail -n 30 "$timing" >&2
-  die "griot failed; full stderr in $timing"
-fi
-end=${EPOCHREALTIME:-}
+# Several timed runs: a shared machine's speed varies from run to run, so
+# the median is reported (and every run listed).
+walls=()
+for ((run = 1; run <= runs; run++)); do
+  echo "timed run $run/$runs: $griot code $input"
+  start=${EPOCHREALTIME:-}
+  if ! /usr/bin/time -v "$griot" code --summary-json "$summary" "$input" >/dev/null 2>"$timing"; then
+    tail -n 30 "$timing" >&2
+    die "griot failed; full stderr in $timing"
+  fi
+  end=${EPOCHREALTIME:-}
+  # Wall time from bash's microsecond clock when it has one, else from GNU
+  # time, which prints "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:02.34".
+  if [[ -n $start && -n $end ]]; then
+    w=$(awk -v a="${start/,/.}" -v b="${end/,/.}" 'BEGIN { printf "%.3f", b - a }')
+  else
+    w=$(sed -n 's/.*Elapsed (wall clock) time[^:]*: *//p' "$timing" | awk -F: '
+      { s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.3f", s }')
+  fi
+  [[ -n $w ]] || die "could not read the wall-clock time from $timing"
+  walls+=("$w")
+done
+wall=$(printf '%s\n' "${walls[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
+echo "wall seconds per run: ${walls[*]} (median $wall)"
 
 # Value of a numeric key in the one-object summary JSON, empty if absent.
 json_num() {
@@ -122,16 +147,7 @@ json_num() {
     head -n 1 | sed 's/.*:[[:space:]]*//'
 }
 
-# Wall time from bash's microsecond clock when it has one, else from GNU time,
-# which prints "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:02.34".
-if [[ -n $start && -n $end ]]; then
-  wall=$(awk -v a="${start/,/.}" -v b="${end/,/.}" 'BEGIN { printf "%.3f", b - a }')
-else
-  wall=$(sed -n 's/.*Elapsed (wall clock) time[^:]*: *//p' "$timing" | awk -F: '
-    { s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.3f", s }')
-fi
 rss_kb=$(sed -n 's/.*Maximum resident set size (kbytes): *//p' "$timing")
-[[ -n $wall ]] || die "could not read the wall-clock time from $timing"
 
 input_bytes=$(file_bytes "$input")
 documents=$(json_num documents_read)

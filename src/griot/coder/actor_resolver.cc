@@ -59,6 +59,10 @@ void ActorResolver::Resolve(Document& doc) const {
       if (IsCountryCode(e.code)) countries.insert(e.code);
     }
     bool any_country = !countries.empty();
+    // The sentence's place is needed only for mentions that lack a country.
+    bool needs_country = false;
+    for (const Entity& e : s.entities) needs_country |= e.code.empty() && !e.sector.empty();
+    if (!needs_country) continue;
     std::string place = SentenceRoles(doc, si).LocativeCountry();
     for (size_t i = 0; i < s.entities.size(); ++i) {
       Entity& e = s.entities[i];

@@ -24,6 +24,8 @@ void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const
   // Names are written with capitals somewhere: "Chad" not "chad",
   // "al-Qaeda" not "al-qaeda".
   auto has_upper = [&](const Token& t) {
+    // Only joined words can hide a capital after a lower-case start.
+    if (t.lower.find_first_of("-'") == std::string::npos) return false;
     for (char c : doc.Slice(t.span)) {
       if (c >= 'A' && c <= 'Z') return true;
     }

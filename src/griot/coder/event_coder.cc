@@ -137,18 +137,24 @@ std::vector<std::string> EventCoder::SentenceContexts(const Document& doc, uint3
 
 void EventCoder::Code(Document& doc) const {
   doc.events.clear();
+  // Code every sentence, then give each event its sentence's contexts plus
+  // those cued in two or more event sentences of the document.
   std::vector<std::vector<std::string>> contexts(doc.sentences.size());
   std::map<std::string, int> sentences_per_context;
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    size_t before = doc.events.size();
+    CodeSentence(doc, s, {});
+    if (doc.events.size() == before) continue;
     contexts[s] = SentenceContexts(doc, s);
     for (const std::string& c : contexts[s]) ++sentences_per_context[c];
   }
-  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
-    std::vector<std::string> all = contexts[s];
+  for (Event& e : doc.events) {
+    e.context = contexts[e.sentence];
     for (const auto& [c, n] : sentences_per_context) {
-      if (n >= 2 && std::find(all.begin(), all.end(), c) == all.end()) all.push_back(c);
+      if (n >= 2 && std::find(e.context.begin(), e.context.end(), c) == e.context.end()) {
+        e.context.push_back(c);
+      }
     }
-    CodeSentence(doc, s, all);
   }
 }
 
@@ -168,13 +174,8 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si,
       const Token& t = doc.tokens[i + k];
       return t.lemma.empty() ? std::string_view(t.lower) : std::string_view(t.lemma);
     };
-    auto surface = [&](uint32_t k) -> std::string_view { return doc.tokens[i + k].lower; };
-    const PhraseTrie& cues = kb_->nonpolitical_cues();
-    if (cues.Longest(sentence.last_token - i, key).length ||
-        (doc.tokens[i].lemma != doc.tokens[i].lower &&
-         cues.Longest(sentence.last_token - i, surface).length)) {
-      return;
-    }
+    // (Cues are stored in lemma and surface forms, so a lemma lookup finds both.)
+    if (kb_->nonpolitical_cues().Longest(sentence.last_token - i, key).length) return;
   }
 
   std::vector<Candidate> cands;

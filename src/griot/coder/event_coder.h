@@ -12,7 +12,7 @@
 // for; "hypothetical" (if/unless clauses, may/might/could) and "future"
 // (will, plans) events are kept and tagged; "historical" is set later, once
 // dates are known. Contexts: those cued in the event's sentence plus those
-// cued in two or more sentences of the document.
+// cued in two or more of the document's sentences that hold events.
 #pragma once
 
 #include "griot/doc/document.h"

@@ -75,6 +75,24 @@ std::vector<Trigger> TriggerMatcher::Find(const std::vector<Token>& tokens,
     // Actor words trigger nothing, but may open a stop expression ("press
     // release": "press" is an actor word).
     const bool in_entity = entity_of[i - first] >= 0;
+    // Closed-class words start no pattern: skip their lookups.
+    switch (t.tag) {
+      case Tag::kDeterminer:
+      case Tag::kPreposition:
+      case Tag::kConjunction:
+      case Tag::kSubordinator:
+      case Tag::kPronoun:
+      case Tag::kPunctuation:
+      case Tag::kNumber:
+      case Tag::kPossessive:
+      case Tag::kTo:
+      case Tag::kNegation:
+      case Tag::kModal:
+        ++i;
+        continue;
+      default:
+        break;
+    }
     const std::vector<uint32_t>* cands = patterns_->StartingWith(t.lemma);
     const std::vector<uint32_t>* by_form =
         t.lemma != t.lower ? patterns_->StartingWith(t.lower) : nullptr;

@@ -44,6 +44,7 @@ void Geolocator::FindPlaces(const Document& doc, Sentence& s) const {
   const auto& tokens = doc.tokens;
   // Which tokens belong to actor mentions that cannot be places.
   std::vector<int8_t> blocked(s.last_token - s.first_token, 0);
+  std::vector<int8_t> named_place(s.last_token - s.first_token, 0);
   std::set<std::string> sentence_countries;
   for (const Entity& e : s.entities) {
     if (e.code.size() == 3 && e.code != "IGO" && e.code != "NGO" && e.code != "IMG" &&
@@ -53,29 +54,51 @@ void Geolocator::FindPlaces(const Document& doc, Sentence& s) const {
     // Bare country and capital names are places too; so may be capitalized
     // names the actor knowledge base does not know ("Borno", "Mopti").
     bool unknown_name = e.code.empty() && e.sector.empty();
-    if (e.place_name || unknown_name) continue;
+    if (e.place_name || unknown_name) {
+      for (uint32_t k = e.first; k < e.last; ++k) named_place[k - s.first_token] = 1;
+      continue;
+    }
     for (uint32_t k = e.first; k < e.last; ++k) blocked[k - s.first_token] = 1;
   }
   for (uint32_t i = s.first_token; i < s.last_token;) {
-    const Token& t = tokens[i];
-    if (!Capitalized(t) || blocked[i - s.first_token] || (t.flags & kFlagTemporal) ||
-        t.tag == Tag::kPunctuation) {
+    // Names start with a proper noun (or a known country or capital name);
+    // capitalized common words at a sentence start are not looked up.
+    auto name_word = [&](uint32_t k) {
+      const Token& u = tokens[k];
+      return Capitalized(u) && !blocked[k - s.first_token] && !(u.flags & kFlagTemporal) &&
+             u.tag != Tag::kPunctuation &&
+             (u.tag == Tag::kProperNoun || u.all_caps || named_place[k - s.first_token]);
+    };
+    if (!name_word(i)) {
       ++i;
       continue;
     }
-    // Longest known name starting here, up to four words.
+    uint32_t run = 1;
+    while (run < 4 && i + run < s.last_token && name_word(i + run)) ++run;
+    // Lookups cost; a name can only be a place with a cue nearby, so skip
+    // names with nothing place-like within a few words.
+    bool cue_nearby = false;
+    for (uint32_t k = i > s.first_token + 6 ? i - 6 : s.first_token; k < i; ++k) {
+      const Token& u = tokens[k];
+      cue_nearby |= (u.flags & (kFlagLocative | kFlagLocationNoun | kFlagDirection)) ||
+                    u.tag == Tag::kVerb || u.tag == Tag::kParticiple ||
+                    u.tag == Tag::kPossessive || u.lower == "of";
+    }
+    if (i + run < s.last_token && (tokens[i + run].flags & kFlagLocationNoun)) cue_nearby = true;
+    if (!cue_nearby) {
+      i += run;
+      continue;
+    }
+    // Longest known name starting here.
     uint32_t best_len = 0;
     std::span<const uint32_t> cands;
     std::string name;
-    for (uint32_t len = std::min<uint32_t>(4, s.last_token - i); len >= 1; --len) {
-      bool ok = true;
+    for (uint32_t len = run; len >= 1; --len) {
       std::string phrase;
       for (uint32_t k = i; k < i + len; ++k) {
-        if (blocked[k - s.first_token] || tokens[k].tag == Tag::kPunctuation) ok = false;
         if (k > i) phrase.push_back(' ');
         phrase.append(doc.Slice(tokens[k].span));
       }
-      if (!ok || !Capitalized(tokens[i + len - 1])) continue;
       std::span<const uint32_t> found = gazetteer_->Lookup(NormalizeName(phrase));
       if (!found.empty()) {
         best_len = len;
@@ -201,8 +224,12 @@ void Geolocator::FindPlaces(const Document& doc, Sentence& s) const {
 }
 
 void Geolocator::Locate(Document& doc) const {
-  for (Sentence& s : doc.sentences) {
-    if (gazetteer_->size() > 0) FindPlaces(doc, s);
+  // Places matter only where events are: skip the other sentences.
+  std::vector<bool> has_event(doc.sentences.size(), false);
+  for (const Event& e : doc.events) has_event[e.sentence] = true;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    doc.sentences[si].places.clear();
+    if (has_event[si] && gazetteer_->size() > 0) FindPlaces(doc, doc.sentences[si]);
   }
   for (Event& e : doc.events) {
     const Sentence& s = doc.sentences[e.sentence];

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "griot/io/flat_json.h"
 #include "griot/text/normalizer.h"
 
 namespace griot {
@@ -22,6 +23,87 @@ bool IsIsoDate(std::string_view s) {
   return s.size() == 10 || s[10] == 'T' || s[10] == ' ';
 }
 
+namespace {
+
+// The fields of an input record, from either parser.
+struct RawRecord {
+  enum class Kind { kMissing, kString, kInteger, kOther };
+  struct Value {
+    Kind kind = Kind::kMissing;
+    std::string text;  // string value, or an integer's digits
+  };
+  Value id, text, title, url, source, date, published;
+  Value* Field(std::string_view key) {
+    if (key == "id") return &id;
+    if (key == "text") return &text;
+    if (key == "title") return &title;
+    if (key == "url") return &url;
+    if (key == "source") return &source;
+    if (key == "date") return &date;
+    if (key == "published") return &published;
+    return nullptr;
+  }
+};
+
+// The full parser: any JSON, and the error messages for bad lines.
+bool ParseWithJsonLibrary(std::string_view line, const std::string& where, RawRecord* raw,
+                          Status* status) {
+  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) {
+    *status = InvalidArgument(where + ": malformed JSON");
+    return false;
+  }
+  if (!j.is_object()) {
+    *status = InvalidArgument(where + ": expected a JSON object");
+    return false;
+  }
+  for (auto& [key, value] : j.items()) {
+    RawRecord::Value* v = raw->Field(key);
+    if (!v) continue;
+    if (value.is_string()) {
+      v->kind = RawRecord::Kind::kString;
+      v->text = std::move(value.get_ref<std::string&>());
+    } else if (value.is_number_integer()) {
+      v->kind = RawRecord::Kind::kInteger;
+      v->text = std::to_string(value.get<long long>());
+    } else if (value.is_null()) {
+      v->kind = RawRecord::Kind::kMissing;
+    } else {
+      v->kind = RawRecord::Kind::kOther;
+    }
+  }
+  return true;
+}
+
+// The fast path for flat records; false sends the line to the full parser.
+bool ParseFlat(std::string_view line, RawRecord* raw) {
+  thread_local std::vector<FlatField> fields;  // reused buffer, per thread
+  if (!ParseFlatObject(line, &fields)) return false;
+  for (FlatField& f : fields) {
+    RawRecord::Value* v = raw->Field(f.key);
+    if (!v) continue;
+    switch (f.kind) {
+      case FlatField::Kind::kString:
+        v->kind = RawRecord::Kind::kString;
+        v->text = std::move(f.value);
+        break;
+      case FlatField::Kind::kInteger:
+        v->kind = RawRecord::Kind::kInteger;
+        v->text = std::to_string(std::stoll(f.value));  // canonical form, as the library gives
+        break;
+      case FlatField::Kind::kNull:
+        v->kind = RawRecord::Kind::kMissing;  // null reads as absent, as in the full parser
+        break;
+      case FlatField::Kind::kOther:
+        v->kind = RawRecord::Kind::kOther;
+        break;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 void ParseJsonRecord(std::string_view line, InputRecord* rec) {
   std::string where = rec->doc.input + ":" + std::to_string(rec->doc.line);
   if (size_t bad = FindInvalidUtf8(line); bad != std::string_view::npos) {
@@ -29,52 +111,43 @@ void ParseJsonRecord(std::string_view line, InputRecord* rec) {
                                   " of the line (convert the input to UTF-8)");
     return;
   }
-  nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) {
-    rec->status = InvalidArgument(where + ": malformed JSON");
-    return;
+  RawRecord raw;
+  if (!ParseFlat(line, &raw)) {
+    raw = RawRecord();
+    if (!ParseWithJsonLibrary(line, where, &raw, &rec->status)) return;
   }
-  if (!j.is_object()) {
-    rec->status = InvalidArgument(where + ": expected a JSON object");
-    return;
-  }
-  auto id = j.find("id");
-  if (id == j.end() || id->is_null()) {
+  using Kind = RawRecord::Kind;
+  if (raw.id.kind == Kind::kMissing) {
     rec->status = InvalidArgument(where + ": missing 'id'");
     return;
   }
-  if (id->is_string()) {
-    rec->doc.id = id->get<std::string>();
-  } else if (id->is_number_integer()) {
-    rec->doc.id = std::to_string(id->get<long long>());
-  } else {
+  if (raw.id.kind == Kind::kOther) {
     rec->status = InvalidArgument(where + ": 'id' must be a string or an integer");
     return;
   }
+  rec->doc.id = std::move(raw.id.text);
   if (rec->doc.id.empty()) {
     rec->status = InvalidArgument(where + ": empty 'id'");
     return;
   }
-  auto text = j.find("text");
-  if (text == j.end() || text->is_null()) {
+  if (raw.text.kind == Kind::kMissing) {
     rec->status = InvalidArgument(where + ": missing 'text' (id " + rec->doc.id + ")");
     return;
   }
-  if (!text->is_string()) {
+  if (raw.text.kind != Kind::kString) {
     rec->status = InvalidArgument(where + ": 'text' must be a string (id " + rec->doc.id + ")");
     return;
   }
-  rec->doc.text = text->get<std::string>();
-  auto str = [&](const char* key, std::string* out) {
-    auto it = j.find(key);
-    if (it != j.end() && it->is_string()) *out = it->get<std::string>();
+  rec->doc.text = std::move(raw.text.text);
+  auto str = [](RawRecord::Value& v, std::string* out) {
+    if (v.kind == Kind::kString) *out = std::move(v.text);
   };
-  str("title", &rec->doc.title);
-  str("url", &rec->doc.url);
-  str("source", &rec->doc.source);
+  str(raw.title, &rec->doc.title);
+  str(raw.url, &rec->doc.url);
+  str(raw.source, &rec->doc.source);
   std::string date;
-  str("date", &date);
-  if (date.empty()) str("published", &date);
+  str(raw.date, &date);
+  if (date.empty()) str(raw.published, &date);
   if (!date.empty()) {
     if (IsIsoDate(date)) {
       rec->doc.date = date;

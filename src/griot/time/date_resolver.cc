@@ -473,8 +473,14 @@ DateResolver::Found DateResolver::MatchAt(const Document& doc, const Sentence& s
 void DateResolver::Annotate(Document& doc) const {
   int64_t day = 0;
   const int64_t* today = ParseIso(doc.date, &day) ? &day : nullptr;
-  for (Sentence& s : doc.sentences) {
+  // Only sentences that hold events need their dates (and the count
+  // extractor's date exclusions): skip the others, which are most of a text.
+  std::vector<bool> has_event(doc.sentences.size(), false);
+  for (const Event& e : doc.events) has_event[e.sentence] = true;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    Sentence& s = doc.sentences[si];
     s.times.clear();
+    if (!has_event[si]) continue;
     for (uint32_t i = s.first_token; i < s.last_token;) {
       Found f = MatchAt(doc, s, i, today);
       if (!f.last) {
