@@ -1,7 +1,8 @@
 // DateResolver: finds time expressions in each sentence and dates events.
 //
 //   Result<DateResolver> dates = DateResolver::Load("kb/en", front_end);
-//   dates->Annotate(doc);  // fills Sentence::times (needs doc.date for relative words)
+//   dates->Annotate(doc);  // fills Sentence::times of the sentences that hold
+//                          // events (needs doc.date for relative words)
 //   dates->Assign(doc);    // sets Event::date and Event::date_granularity
 //
 // Language data (weekday and month names, "yesterday", "last week", ...) comes
