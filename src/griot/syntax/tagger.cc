@@ -1,5 +1,6 @@
 #include "griot/syntax/tagger.h"
 
+#include <deque>
 #include <vector>
 
 namespace griot {
@@ -41,13 +42,14 @@ bool Modifier(Tag t) {
 
 }  // namespace
 
-const Tagger::Morphology& Tagger::Analyze(std::string_view lower, Morphology* scratch) const {
+const Tagger::Morphology& Tagger::Analyze(std::string_view lower,
+                                          std::deque<Morphology>* overflow) const {
   {
     std::shared_lock lock(cache_mutex_);
     auto it = cache_.find(lower);
     if (it != cache_.end()) return it->second;  // nodes never move or change
   }
-  Morphology& m = *scratch;
+  Morphology m;
   m.lex = lexicon_->Find(lower);
   auto nouns = wordnet_->BaseForms(lower, WnPos::kNoun);
   auto verbs = wordnet_->BaseForms(lower, WnPos::kVerb);
@@ -57,8 +59,8 @@ const Tagger::Morphology& Tagger::Analyze(std::string_view lower, Morphology* sc
   if (!adjs.empty()) m.adj = adjs.front();
   m.adv = wordnet_->Contains(lower, WnPos::kAdv);
   std::unique_lock lock(cache_mutex_);
-  if (cache_.size() >= kMaxCached) return m;
-  return cache_.try_emplace(std::string(lower), m).first->second;
+  if (cache_.size() >= kMaxCached) return overflow->emplace_back(std::move(m));
+  return cache_.try_emplace(std::string(lower), std::move(m)).first->second;
 }
 
 void Tagger::TagDocument(Document& doc) const {
@@ -67,7 +69,7 @@ void Tagger::TagDocument(Document& doc) const {
 
 void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last) const {
   std::vector<Candidates> cands(last - first);
-  std::vector<Morphology> scratch(last - first);  // backs views of uncached words
+  std::deque<Morphology> overflow;  // backs views of words the full cache cannot take
   for (uint32_t i = first; i < last; ++i) {
     Token& t = tokens[i];
     Candidates& c = cands[i - first];
@@ -77,7 +79,7 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
       continue;
     }
     // One cached lookup gives both the lexicon entry and the morphology.
-    const Morphology& m = Analyze(t.lower, &scratch[i - first]);
+    const Morphology& m = Analyze(t.lower, &overflow);
     if (const LexEntry* e = m.lex) {
       t.flags |= e->flags;
       // A capitalized word inside a sentence is a name unless it is a

@@ -10,6 +10,7 @@
 // clause edges, which is all the coder needs, at millions of tokens a second.
 #pragma once
 
+#include <deque>
 #include <mutex>
 #include <shared_mutex>
 #include <string>
@@ -42,8 +43,9 @@ class Tagger {
   // per word, and news reuses a small vocabulary. The cache is guarded so a
   // Tagger can serve several coding threads, and capped so hostile input
   // cannot grow it without bound.
-  // Returns the cached entry, or *scratch filled in when the cache is full.
-  const Morphology& Analyze(std::string_view lower, Morphology* scratch) const;
+  // Returns the cached entry; when the cache is full, an entry appended to
+  // *overflow (a deque, so earlier entries keep their address).
+  const Morphology& Analyze(std::string_view lower, std::deque<Morphology>* overflow) const;
 
   struct Hash {
     using is_transparent = void;
