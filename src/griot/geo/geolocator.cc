@@ -1,6 +1,7 @@
 #include "griot/geo/geolocator.h"
 
 #include <cmath>
+#include <map>
 #include <set>
 
 namespace griot {
@@ -45,6 +46,7 @@ void Geolocator::FindPlaces(const Document& doc, Sentence& s) const {
   // Which tokens belong to actor mentions that cannot be places.
   std::vector<int8_t> blocked(s.last_token - s.first_token, 0);
   std::vector<int8_t> named_place(s.last_token - s.first_token, 0);
+  std::vector<int8_t> actor_place(s.last_token - s.first_token, 0);  // country/capital actors
   std::set<std::string> sentence_countries;
   for (const Entity& e : s.entities) {
     if (e.code.size() == 3 && e.code != "IGO" && e.code != "NGO" && e.code != "IMG" &&
@@ -55,7 +57,10 @@ void Geolocator::FindPlaces(const Document& doc, Sentence& s) const {
     // names the actor knowledge base does not know ("Borno", "Mopti").
     bool unknown_name = e.code.empty() && e.sector.empty();
     if (e.place_name || unknown_name) {
-      for (uint32_t k = e.first; k < e.last; ++k) named_place[k - s.first_token] = 1;
+      for (uint32_t k = e.first; k < e.last; ++k) {
+        named_place[k - s.first_token] = 1;
+        if (e.place_name) actor_place[k - s.first_token] = 1;
+      }
       continue;
     }
     for (uint32_t k = e.first; k < e.last; ++k) blocked[k - s.first_token] = 1;
@@ -75,6 +80,11 @@ void Geolocator::FindPlaces(const Document& doc, Sentence& s) const {
     }
     uint32_t run = 1;
     while (run < 4 && i + run < s.last_token && name_word(i + run)) ++run;
+    // A country or capital the actor matcher found is one name, lower-case
+    // words and all ("Democratic Republic of the Congo").
+    for (const Entity& e : s.entities) {
+      if (e.place_name && e.first == i) run = e.last - e.first;
+    }
     // Lookups cost; a name can only be a place with a cue nearby, so skip
     // names with nothing place-like within a few words.
     bool cue_nearby = false;
@@ -143,7 +153,9 @@ void Geolocator::FindPlaces(const Document& doc, Sentence& s) const {
     if (direction) cues.push_back("direction");
     // "shelled El Fasher", "seized Kharkiv": a sizeable place as the object of
     // a verb (small places need a stronger cue: people share their names).
-    if (cues.empty() && i > s.first_token) {
+    // (Not for countries and capitals the actor matcher found: as objects
+    // they are parties, "accused Rwanda".)
+    if (cues.empty() && i > s.first_token && !actor_place[i - s.first_token]) {
       uint32_t v = i;
       while (v > s.first_token && tokens[v - 1].tag == Tag::kDeterminer) --v;
       const Token& before = tokens[v - 1];
@@ -231,6 +243,17 @@ void Geolocator::Locate(Document& doc) const {
     doc.sentences[si].places.clear();
     if (has_event[si] && gazetteer_->size() > 0) FindPlaces(doc, doc.sentences[si]);
   }
+  // Where the document happens: its focal country, unless the places it
+  // names point elsewhere (a report on Mali mentioning Russia's forces).
+  std::map<std::string, int> weight;
+  for (const Sentence& s : doc.sentences) {
+    for (const PlaceMention& m : s.places) weight[std::string(gazetteer_->place(m.place).country)] += 2;
+  }
+  std::string focus = doc.focus_country;
+  if (!focus.empty()) weight[focus] += 1;
+  for (const auto& [country, w] : weight) {
+    if (focus.empty() || w > weight[focus]) focus = country;
+  }
   for (Event& e : doc.events) {
     const Sentence& s = doc.sentences[e.sentence];
     const PlaceMention* in_clause = nullptr;
@@ -248,12 +271,12 @@ void Geolocator::Locate(Document& doc) const {
       e.location = FromPlace(in_clause->place, "clause: " + in_clause->reason);
     } else if (in_sentence) {
       e.location = FromPlace(in_sentence->place, "sentence: " + in_sentence->reason);
-    } else if (!doc.focus_country.empty()) {
-      auto it = country_place_.find(doc.focus_country);
+    } else if (!focus.empty()) {
+      auto it = country_place_.find(focus);
       if (it != country_place_.end()) {
         e.location = FromPlace(it->second, "document focus");
       } else {
-        e.location.country = doc.focus_country;
+        e.location.country = focus;
         e.location.precision = "country";
         e.location.reason = "document focus (no coordinates in the gazetteer)";
       }
