@@ -162,6 +162,41 @@ TEST_F(CliTest, DatabaseHoldsDocumentsEventsAndRunSummary) {
   EXPECT_NE(rep.out.find("Events by type"), std::string::npos);
 }
 
+TEST_F(CliTest, VersionOneDatabasesAreMigrated) {
+  std::string db = (dir_ / "v1.db").string();
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+  // The schema as issue 2 wrote it.
+  ASSERT_EQ(sqlite3_exec(h,
+                         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+                         "INSERT INTO meta VALUES ('schema_version', '1');"
+                         "CREATE TABLE events (event_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL,"
+                         " sentence INTEGER NOT NULL, event TEXT NOT NULL, mode TEXT NOT NULL,"
+                         " context TEXT NOT NULL, actor TEXT NOT NULL, recipient TEXT NOT NULL,"
+                         " actor_code TEXT, recipient_code TEXT, cameo TEXT, quad INTEGER,"
+                         " score REAL, text TEXT NOT NULL, spans TEXT NOT NULL,"
+                         " pattern TEXT NOT NULL, confidence REAL NOT NULL, date TEXT);",
+                         nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  sqlite3_close(h);
+  std::string in = Write("in.jsonl",
+                         "{\"id\":\"a\",\"date\":\"2025-05-15\",\"text\":\"Police arrested 30 "
+                         "protesters in Niamey on Tuesday.\"}\n");
+  RunResult r = Run("code --db " + db + " " + in);
+  EXPECT_EQ(r.status, 0) << r.err;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  ASSERT_EQ(sqlite3_prepare_v2(h, "SELECT event_date, date_granularity, counts FROM events", -1,
+                               &st, nullptr),
+            SQLITE_OK);
+  ASSERT_EQ(sqlite3_step(st), SQLITE_ROW);
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 0)), "2025-05-13");
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 1)), "day");
+  EXPECT_STREQ(reinterpret_cast<const char*>(sqlite3_column_text(st, 2)), "{\"arrested\":[30,30]}");
+  sqlite3_finalize(st);
+  sqlite3_close(h);
+}
+
 TEST_F(CliTest, SummaryJsonAddsUp) {
   std::string in = Write("in.jsonl",
                          "{\"id\":\"a\",\"text\":\"Police arrested ten protesters.\"}\n"

@@ -14,7 +14,7 @@ constexpr int kBatch = 500;  // documents per transaction
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO meta VALUES ('schema_version', '1');
+INSERT OR IGNORE INTO meta VALUES ('schema_version', '2');
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY, title TEXT, date TEXT, url TEXT, source TEXT,
   input TEXT, line INTEGER, sentences INTEGER, events INTEGER);
@@ -24,7 +24,9 @@ CREATE TABLE IF NOT EXISTS events (
   context TEXT NOT NULL, actor TEXT NOT NULL, recipient TEXT NOT NULL,
   actor_code TEXT, recipient_code TEXT,
   cameo TEXT, quad INTEGER, score REAL, text TEXT NOT NULL, spans TEXT NOT NULL,
-  pattern TEXT NOT NULL, confidence REAL NOT NULL, date TEXT);
+  pattern TEXT NOT NULL, confidence REAL NOT NULL, date TEXT,
+  event_date TEXT, date_granularity TEXT, location TEXT, country TEXT, admin1 TEXT,
+  lat REAL, lon REAL, counts TEXT, aux TEXT);
 CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
 CREATE INDEX IF NOT EXISTS events_type ON events(event, mode);
 CREATE INDEX IF NOT EXISTS events_actor ON events(actor_code);
@@ -57,6 +59,9 @@ Result<std::unique_ptr<SqliteSink>> SqliteSink::Open(const std::string& path) {
   }
   GRIOT_RETURN_IF_ERROR(s->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
   GRIOT_RETURN_IF_ERROR(s->Exec(kSchema));
+  GRIOT_RETURN_IF_ERROR(s->Migrate());
+  GRIOT_RETURN_IF_ERROR(s->Exec("CREATE INDEX IF NOT EXISTS events_place ON events(country, admin1);"
+                                "CREATE INDEX IF NOT EXISTS events_when ON events(event_date);"));
   GRIOT_RETURN_IF_ERROR(s->Check(
       sqlite3_prepare_v2(s->db_,
                          "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?)", -1,
@@ -69,7 +74,7 @@ Result<std::unique_ptr<SqliteSink>> SqliteSink::Open(const std::string& path) {
   GRIOT_RETURN_IF_ERROR(s->Check(
       sqlite3_prepare_v2(s->db_,
                          "INSERT OR REPLACE INTO events VALUES "
-                         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                         "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                          -1, &s->insert_event_, nullptr),
       "prepare"));
   return s;
@@ -81,6 +86,32 @@ SqliteSink::~SqliteSink() {
   sqlite3_finalize(delete_events_);
   sqlite3_finalize(insert_event_);
   sqlite3_close(db_);
+}
+
+// Version 1 databases (issue 2) lack the where/when/how-many columns.
+Status SqliteSink::Migrate() {
+  std::string version;
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db_, "SELECT value FROM meta WHERE key = 'schema_version'", -1, &st,
+                         nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW) {
+    version = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+  }
+  sqlite3_finalize(st);
+  if (version == "2") return Status::Ok();
+  if (version != "1") return DataLoss(path_ + ": unknown schema version '" + version + "'");
+  GRIOT_RETURN_IF_ERROR(Exec(
+      "ALTER TABLE events ADD COLUMN event_date TEXT;"
+      "ALTER TABLE events ADD COLUMN date_granularity TEXT;"
+      "ALTER TABLE events ADD COLUMN location TEXT;"
+      "ALTER TABLE events ADD COLUMN country TEXT;"
+      "ALTER TABLE events ADD COLUMN admin1 TEXT;"
+      "ALTER TABLE events ADD COLUMN lat REAL;"
+      "ALTER TABLE events ADD COLUMN lon REAL;"
+      "ALTER TABLE events ADD COLUMN counts TEXT;"
+      "ALTER TABLE events ADD COLUMN aux TEXT;"
+      "UPDATE meta SET value = '2' WHERE key = 'schema_version';"));
+  return Status::Ok();
 }
 
 Status SqliteSink::Exec(const char* sql) {
@@ -136,6 +167,24 @@ Status SqliteSink::Write(const Document& doc) {
     Bind(insert_event_, 16, e.pattern);
     sqlite3_bind_double(insert_event_, 17, e.confidence);
     Bind(insert_event_, 18, doc.date.substr(0, 10));
+    if (e.date.empty()) {
+      sqlite3_bind_null(insert_event_, 19);
+    } else {
+      Bind(insert_event_, 19, e.date);
+    }
+    Bind(insert_event_, 20, e.date_granularity.empty() ? "unresolved" : e.date_granularity);
+    Bind(insert_event_, 21, j["location"].dump());
+    Bind(insert_event_, 22, e.location.country);
+    Bind(insert_event_, 23, e.location.admin1);
+    if (e.location.precision.empty()) {
+      sqlite3_bind_null(insert_event_, 24);
+      sqlite3_bind_null(insert_event_, 25);
+    } else {
+      sqlite3_bind_double(insert_event_, 24, e.location.lat);
+      sqlite3_bind_double(insert_event_, 25, e.location.lon);
+    }
+    Bind(insert_event_, 26, j["counts"].dump());
+    Bind(insert_event_, 27, j["aux"].dump());
     GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(insert_event_), "insert event"));
   }
   if (++pending_ >= kBatch) {

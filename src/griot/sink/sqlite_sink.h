@@ -26,6 +26,7 @@ class SqliteSink : public EventSink {
  private:
   SqliteSink() = default;
   Status Exec(const char* sql);
+  Status Migrate();
   Status Check(int rc, const char* what);
   std::string path_;
   sqlite3* db_ = nullptr;
