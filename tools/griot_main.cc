@@ -10,6 +10,7 @@
 #include "griot/kb/knowledge_base.h"
 #include "griot/pipeline.h"
 #include "griot/report/db_report.h"
+#include "griot/report/explain.h"
 #include "griot/run/code_run.h"
 #include "griot/sink/sqlite_sink.h"
 
@@ -44,12 +45,6 @@ std::unique_ptr<griot::KnowledgeBase> LoadKb(const Common& c, double* seconds) {
   return std::move(*kb);
 }
 
-const char* TagName(griot::Tag t) {
-  static const char* kNames[] = {"?",   "NOUN", "PROPN", "PRON", "VERB", "PART", "GER",
-                                 "AUX", "MOD",  "ADJ",   "ADV",  "NEG",  "DET",  "PREP",
-                                 "CONJ", "SUB", "TO",    "NUM",  "POS",  "PUNCT"};
-  return kNames[static_cast<int>(t)];
-}
 
 }  // namespace
 
@@ -88,6 +83,9 @@ int main(int argc, char** argv) {
   CLI::App* explain = app.add_subcommand("explain", "show how griot reads one sentence");
   AddCommon(explain, &common);
   explain->add_option("text", sentence, "the text")->required();
+  std::string explain_date;
+  explain->add_option("--date", explain_date, "the document's date (YYYY-MM-DD) for relative dates");
+  explain->add_flag("--keep-negated", keep_negated, "show negated events too");
 
   std::string report_db;
   int report_max = 200;
@@ -153,40 +151,17 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*explain) {
+    griot::Pipeline explainer(kb.get(), griot::Limits{max_doc_bytes, keep_negated, true});
     griot::Document doc;
     doc.id = "explain";
     doc.text = sentence;
-    griot::Status st = pipeline.Code(doc);
+    doc.date = explain_date;
+    griot::Status st = explainer.Code(doc);
     if (!st.ok()) {
       std::cerr << "griot: " << st.message() << "\n";
       return 2;
     }
-    for (const griot::Sentence& s : doc.sentences) {
-      std::cout << "sentence: " << doc.Slice(s.span) << "\n  tokens:";
-      for (uint32_t i = s.first_token; i < s.last_token; ++i) {
-        const griot::Token& t = doc.tokens[i];
-        std::cout << " " << doc.Slice(t.span) << "/" << TagName(t.tag);
-        if (t.lemma != t.lower) std::cout << "(" << t.lemma << ")";
-      }
-      std::cout << "\n  chunks:";
-      for (const griot::Chunk& c : s.chunks) {
-        if (c.kind == griot::ChunkKind::kOther || c.kind == griot::ChunkKind::kPrepPhrase) continue;
-        griot::ByteSpan b{doc.tokens[c.first].span.begin, doc.tokens[c.last - 1].span.end};
-        std::cout << " [" << (c.kind == griot::ChunkKind::kVerbGroup ? "VG" : "NP") << " "
-                  << doc.Slice(b) << (c.passive ? " +passive" : "") << (c.negated ? " +neg" : "")
-                  << (c.modal ? " +modal" : "") << "]";
-      }
-      std::cout << "\n  entities:";
-      for (const griot::Entity& e : s.entities) {
-        griot::ByteSpan b{doc.tokens[e.first].span.begin, doc.tokens[e.last - 1].span.end};
-        std::cout << " [" << doc.Slice(b) << " = " << e.code << ":" << e.sector << " <" << e.source
-                  << ">]";
-      }
-      std::cout << "\n";
-    }
-    for (const griot::Event& e : doc.events) {
-      std::cout << griot::EventToJson(doc, e).dump() << "\n";
-    }
+    std::cout << griot::ExplainDocument(doc, kb->gazetteer());
     return 0;
   }
   return 0;

@@ -18,6 +18,7 @@ Status Pipeline::Code(Document& doc) const {
                            " bytes (limit " + std::to_string(limits_.max_document_bytes) +
                            "; raise it with --max-doc-bytes)");
   }
+  doc.explanations.clear();
   GRIOT_RETURN_IF_ERROR(kb_->front_end().Analyze(doc));
   entities_.Match(doc);
   resolver_.Resolve(doc);

@@ -20,6 +20,7 @@ namespace griot {
 struct Limits {
   size_t max_document_bytes = 1 << 20;  // larger documents are refused, not truncated
   bool keep_negated = false;            // code negated events, tagged aux "negated"
+  bool explain = false;                 // fill Document::explanations (griot explain)
 };
 
 class Pipeline {
@@ -28,7 +29,7 @@ class Pipeline {
       : kb_(kb),
         limits_(limits),
         entities_(&kb->actors()),
-        coder_(kb, limits.keep_negated),
+        coder_(kb, limits.keep_negated, limits.explain),
         geolocator_(&kb->gazetteer()) {}
 
   // Codes doc.text into doc.events. Fails (naming the reason) on empty,

@@ -160,6 +160,10 @@ void EventCoder::Code(Document& doc) const {
 
 void EventCoder::CodeSentence(Document& doc, uint32_t si,
                               const std::vector<std::string>& contexts) const {
+  auto explain = [&](const std::string& what) {
+    if (explain_) doc.explanations.push_back("sentence " + std::to_string(si) + ": " + what);
+  };
+  auto words = [&](const Event& e) { return "'" + std::string(doc.Slice(e.trigger)) + "'"; };
   const Sentence& sentence = doc.sentences[si];
   SentenceRoles roles(doc, si);
   TriggerMatcher matcher(&kb_->patterns());
@@ -175,7 +179,10 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si,
       return t.lemma.empty() ? std::string_view(t.lower) : std::string_view(t.lemma);
     };
     // (Cues are stored in lemma and surface forms, so a lemma lookup finds both.)
-    if (kb_->nonpolitical_cues().Longest(sentence.last_token - i, key).length) return;
+    if (kb_->nonpolitical_cues().Longest(sentence.last_token - i, key).length) {
+      explain("no events: '" + doc.tokens[i].lower + "' marks a non-political report (nonpolitical.txt)");
+      return;
+    }
   }
 
   std::vector<Candidate> cands;
@@ -194,7 +201,11 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si,
       if (vg->negated && p.neg != "drop") type = p.neg;
       if (vg->modal) confidence *= 0.75;
       RoleResult subject = roles.Subject(vg->first);
-      if (subject.hazard) continue;
+      if (subject.hazard) {
+        explain("'" + std::string(doc.Slice(doc.tokens[tr.head].span)) + "' (" + p.source +
+                "): its subject is a natural or accidental cause");
+        continue;
+      }
       if (!tr.object_before) {
         plain_participant = roles.PlainNounBefore(vg->first) || roles.PlainNounAfter(tr.end);
       }
@@ -376,6 +387,8 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si,
       if (roles.ClauseEdgeBetween(cands[a].end, cands[b].head)) break;
       cands[b].dropped = true;
       cands[a].framed_something = true;
+      explain(words(cands[b].event) + " (" + cands[b].event.event + ") is framed by " +
+              words(cands[a].event) + " (" + cands[a].event.event + "): not coded on its own");
       // "condemned the arrest of 30 soldiers by the junta": the one
       // condemned is who arrested, when the framed event names its actor.
       Event& frame = cands[a].event;
@@ -426,6 +439,7 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si,
       }
       x.confidence = std::min(0.99, std::max(x.confidence, y.confidence) + 0.02);
       cands[b].dropped = true;
+      explain(words(y) + " merged into the " + x.event + " event of " + words(x));
     }
   }
 
@@ -433,10 +447,17 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si,
   for (Candidate& c : cands) {
     if (c.dropped) continue;
     if (c.negated) {
-      if (!keep_negated_) continue;
+      if (!keep_negated_) {
+        explain(words(c.event) + " (" + c.event.event + ") is negated: left out (--keep-negated keeps it)");
+        continue;
+      }
       c.event.aux.insert(c.event.aux.begin(), "negated");
     }
-    if (c.requires_object && c.event.recipient.empty() && !c.framed_something) continue;
+    if (c.requires_object && c.event.recipient.empty() && !c.framed_something) {
+      explain(words(c.event) + " (" + c.event.event +
+              ") needs a recipient or a framed event (requires=object)");
+      continue;
+    }
     // Some types imply their actor when the text names none ("riots broke
     // out" -> civilians; "a curfew was imposed" -> the government).
     const EventType* et = kb_->ontology().FindType(c.event.event);
@@ -457,7 +478,13 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si,
     }
     // An event needs a participant; a trigger with none ("a storm hit the
     // coast") is not a political event.
-    if (c.event.actor.empty() && c.event.recipient.empty()) continue;
+    if (c.event.actor.empty() && c.event.recipient.empty()) {
+      explain(words(c.event) + " (" + c.event.event + ", " + c.event.pattern +
+              "): no actor or recipient the knowledge base knows");
+      continue;
+    }
+    explain(words(c.event) + " -> " + c.event.event + (c.event.mode.empty() ? "" : "/" + c.event.mode) +
+            " by " + c.event.pattern);
     c.event.context = contexts;
     c.event.event_id = doc.id + "-" + std::to_string(si) + "-" + std::to_string(ordinal++);
     doc.events.push_back(std::move(c.event));

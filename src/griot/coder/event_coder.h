@@ -24,8 +24,8 @@ class EventCoder {
  public:
   // keep_negated: code "did not arrest" as an event tagged aux "negated"
   // instead of leaving it out.
-  explicit EventCoder(const KnowledgeBase* kb, bool keep_negated = false)
-      : kb_(kb), keep_negated_(keep_negated) {}
+  explicit EventCoder(const KnowledgeBase* kb, bool keep_negated = false, bool explain = false)
+      : kb_(kb), keep_negated_(keep_negated), explain_(explain) {}
   void Code(Document& doc) const;
 
  private:
@@ -34,6 +34,7 @@ class EventCoder {
   std::vector<std::string> SentenceContexts(const Document& doc, uint32_t si) const;
   const KnowledgeBase* kb_;
   bool keep_negated_;
+  bool explain_;  // record in Document::explanations why each trigger ended as it did
 };
 
 }  // namespace griot

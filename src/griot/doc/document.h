@@ -209,6 +209,9 @@ struct Document {
   std::vector<Sentence> sentences;
   std::vector<Event> events;
   std::string focus_country;  // the country the document is mostly about ("" if none)
+  // Why triggers did or did not become events; filled only when explaining
+  // (griot explain), so coding pays nothing for it otherwise.
+  std::vector<std::string> explanations;
 
   std::string_view Slice(ByteSpan s) const {
     return std::string_view(text).substr(s.begin, s.end - s.begin);
