@@ -197,6 +197,20 @@ TEST_F(CliTest, VersionOneDatabasesAreMigrated) {
   sqlite3_close(h);
 }
 
+TEST_F(CliTest, UnknownActorsAreListedWithExamples) {
+  std::string in = Write("in.jsonl",
+                         "{\"id\":\"a\",\"text\":\"Zorblat Quenty condemned the arrests. Zorblat "
+                         "Quenty also accused the army of abuses.\"}\n"
+                         "{\"id\":\"b\",\"text\":\"Police arrested Mavo Trell in Bamako.\"}\n");
+  RunResult r = Run("actors --unknown " + in);
+  EXPECT_EQ(r.status, 0) << r.err;
+  size_t first = r.out.find("Zorblat Quenty  (2 / 2)");
+  EXPECT_NE(first, std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("a: Zorblat Quenty condemned the arrests."), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Mavo Trell"), std::string::npos) << r.out;
+  EXPECT_LT(first, r.out.find("Mavo Trell")) << "more frequent names come first";
+}
+
 TEST_F(CliTest, SummaryJsonAddsUp) {
   std::string in = Write("in.jsonl",
                          "{\"id\":\"a\",\"text\":\"Police arrested ten protesters.\"}\n"

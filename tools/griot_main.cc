@@ -11,6 +11,7 @@
 #include "griot/pipeline.h"
 #include "griot/report/db_report.h"
 #include "griot/report/explain.h"
+#include "griot/report/unknown_actors.h"
 #include "griot/run/code_run.h"
 #include "griot/sink/sqlite_sink.h"
 
@@ -87,6 +88,15 @@ int main(int argc, char** argv) {
   explain->add_option("--date", explain_date, "the document's date (YYYY-MM-DD) for relative dates");
   explain->add_flag("--keep-negated", keep_negated, "show negated events too");
 
+  std::vector<std::string> actor_inputs;
+  bool unknown = false;
+  size_t actors_top = 50;
+  CLI::App* actors = app.add_subcommand("actors", "list the actors a corpus names that the knowledge base lacks");
+  AddCommon(actors, &common);
+  actors->add_flag("--unknown", unknown, "list unknown names (the only listing so far)")->required();
+  actors->add_option("inputs", actor_inputs, "JSONL or .txt inputs, - for stdin")->required();
+  actors->add_option("--top", actors_top, "how many names")->capture_default_str();
+
   std::string report_db;
   int report_max = 200;
   CLI::App* report = app.add_subcommand("report", "summarize the events in a griot database");
@@ -149,6 +159,13 @@ int main(int argc, char** argv) {
     std::cout << (eval_json ? griot::ReportJson(*report) + "\n"
                             : griot::FormatReport(*report, show_misses));
     return 0;
+  }
+  if (*actors) {
+    griot::UnknownActorSink sink;
+    griot::RunSummary s = griot::CodeInputs(pipeline, actor_inputs, sink, std::cerr);
+    std::cout << griot::FormatUnknownActors(sink.Top(actors_top));
+    std::cerr << "griot: " << griot::FormatSummary(s) << "\n";
+    return griot::ExitCode(s);
   }
   if (*explain) {
     griot::Pipeline explainer(kb.get(), griot::Limits{max_doc_bytes, keep_negated, true});

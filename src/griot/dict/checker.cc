@@ -137,7 +137,8 @@ class Checker {
   void CheckPatternOptions(const KbFile& f, const KbLine& l, const std::string& type, bool stop);
   void CheckPatterns();
   void CheckSector(const KbFile& f, const KbLine& l, const std::string& sector);
-  void Claim(const KbFile& f, const KbLine& l, const std::string& phrase, ActorClaim claim);
+  void Claim(const KbFile& f, const KbLine& l, const std::string& phrase, const std::string& code,
+             const std::string& sector, const std::string& person = "");
   void RunExamples(const KnowledgeBase& kb);
 
   std::string dir_;
@@ -301,10 +302,9 @@ void Checker::CheckSector(const KbFile& f, const KbLine& l, const std::string& s
 // Records that `phrase` stands for claim's code; reports a phrase listed
 // twice in one file (warning) or given two codes anywhere (error). A person
 // with several dated roles repeats the same names on purpose.
-void Checker::Claim(const KbFile& f, const KbLine& l, const std::string& phrase, ActorClaim claim) {
-  claim.where = f.Where(l);
-  claim.file = f.path;
-  claim.line = l.line;
+void Checker::Claim(const KbFile& f, const KbLine& l, const std::string& phrase, const std::string& code,
+                    const std::string& sector, const std::string& person) {
+  ActorClaim claim{f.Where(l), f.path, l.line, code, sector, person};
   std::string key = PhraseKey(phrase);
   if (key.empty()) return;
   std::vector<ActorClaim>& claims = actors_[key];
@@ -344,12 +344,12 @@ void Checker::CheckCountries() {
     }
     std::vector<std::string> names = SplitList(v[1]);
     if (names.empty()) Error(*f, l, "country " + v[0] + " has no name");
-    for (const std::string& n : names) Claim(*f, l, n, {.code = v[0]});
+    for (const std::string& n : names) Claim(*f, l, n, v[0], "");
     if (v.size() > 2) {
-      for (const std::string& n : SplitList(v[2])) Claim(*f, l, n, {.code = v[0]});
+      for (const std::string& n : SplitList(v[2])) Claim(*f, l, n, v[0], "");
     }
     if (v.size() > 3) {
-      for (const std::string& n : SplitList(v[3])) Claim(*f, l, n, {.code = v[0], .sector = "GOV"});
+      for (const std::string& n : SplitList(v[3])) Claim(*f, l, n, v[0], "GOV");
     }
   }
 }
@@ -366,9 +366,9 @@ void Checker::CheckOrganizations() {
     if (!IsUpperCode(v[0], 3)) { Error(*f, l, "'" + v[0] + "' is not a code (ISO-3, IGO, NGO, IMG, MNC)"); continue; }
     CheckSector(*f, l, v[1]);
     if (v[2].empty()) Error(*f, l, "the canonical name is empty");
-    Claim(*f, l, v[2], {.code = v[0], .sector = v[1]});
+    Claim(*f, l, v[2], v[0], v[1]);
     if (v.size() > 3) {
-      for (const std::string& a : SplitList(v[3])) Claim(*f, l, a, {.code = v[0], .sector = v[1]});
+      for (const std::string& a : SplitList(v[3])) Claim(*f, l, a, v[0], v[1]);
     }
   }
 }
@@ -390,9 +390,8 @@ void Checker::CheckPeople() {
       Error(*f, l, "the role ends (" + v[5] + ") before it begins (" + v[4] + ")");
     }
     if (v[0].empty()) { Error(*f, l, "the canonical name is empty"); continue; }
-    ActorClaim claim{.code = v[2], .sector = v[3], .person = v[0]};
-    Claim(*f, l, v[0], claim);
-    for (const std::string& a : SplitList(v[1])) Claim(*f, l, a, claim);
+    Claim(*f, l, v[0], v[2], v[3], v[0]);
+    for (const std::string& a : SplitList(v[1])) Claim(*f, l, a, v[2], v[3], v[0]);
   }
 }
 
