@@ -177,6 +177,32 @@ TEST(Analysis, PeopleResolveByDocumentDate) {
   EXPECT_EQ(doc.events[0].actor[0].code, "");
 }
 
+// A surname alone later in the document is the person named in full before.
+TEST(Analysis, SurnamesFollowTheFullName) {
+  Document doc = Code("Chad's President Mahamat Idriss Déby met rebel leaders. Déby later accused "
+                      "Sudan of arming them.");
+  ASSERT_EQ(doc.sentences.size(), 2u);
+  bool found = false;
+  for (const Event& e : doc.events) {
+    if (e.event == "ACCUSE") {
+      ASSERT_FALSE(e.actor.empty());
+      EXPECT_EQ(e.actor[0].code, "TCD");
+      EXPECT_EQ(e.actor[0].sector, "GOV");
+      EXPECT_EQ(e.actor[0].name, "Mahamat Idriss Déby");
+      found = true;
+    }
+  }
+  EXPECT_TRUE(found);
+  // An unknown full name links its later surname too.
+  doc = Code("Zorblat Quenty led the march. Police later arrested Quenty.");
+  for (const Event& e : doc.events) {
+    if (e.event == "COERCE") {
+      ASSERT_FALSE(e.recipient.empty());
+      EXPECT_EQ(e.recipient[0].text, "Quenty");
+    }
+  }
+}
+
 TEST(Analysis, NoPoliticalActorNoEvent) {
   for (const char* text : {"Floods killed 40 people in northern Nigeria.",
                            "An earthquake destroyed hundreds of homes.",

@@ -33,6 +33,45 @@ bool NotTargeted(const Document& doc, const Sentence& s, const std::string& code
 
 }  // namespace
 
+// "Mahamat Idriss Déby ... Déby said": a later mention by surname (or any
+// shorter tail of the name) is the person named in full earlier in the
+// document, and takes that mention's code, sector and name.
+void ActorResolver::LinkSurnames(Document& doc) const {
+  struct Named {
+    std::string last_word;
+    const Entity* entity;
+    std::string text;
+  };
+  std::vector<Named> seen;
+  for (Sentence& s : doc.sentences) {
+    for (Entity& e : s.entities) {
+      bool unknown = e.code.empty() && e.sector.empty();
+      std::string last_word = doc.tokens[e.last - 1].lower;
+      if (unknown && e.last - e.first <= 2) {
+        for (auto it = seen.rbegin(); it != seen.rend(); ++it) {
+          if (it->last_word != last_word) continue;
+          const Entity& full = *it->entity;
+          if (full.last - full.first <= e.last - e.first) continue;  // must be longer
+          e.code = full.code;
+          e.sector = full.sector;
+          e.name = full.name;
+          e.note = "same person as '" + it->text + "'";
+          break;
+        }
+      }
+      // People from the knowledge base and named office holders can be
+      // referred to by surname later; so can unknown full names.
+      bool person_like = e.last - e.first >= 2 &&
+                         (e.source.find("people.txt") != std::string::npos ||
+                          e.note == "title before a name" || (e.code.empty() && e.sector.empty()));
+      if (person_like) {
+        ByteSpan b{doc.tokens[e.first].span.begin, doc.tokens[e.last - 1].span.end};
+        seen.push_back({last_word, &e, std::string(doc.Slice(b))});
+      }
+    }
+  }
+}
+
 void ActorResolver::Resolve(Document& doc) const {
   std::map<std::string, int> counts;
   std::map<std::string, size_t> first_seen;
@@ -52,6 +91,7 @@ void ActorResolver::Resolve(Document& doc) const {
   }
 
   doc.focus_country = focus;
+  LinkSurnames(doc);
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     Sentence& s = doc.sentences[si];
     std::set<std::string> countries;

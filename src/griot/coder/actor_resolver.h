@@ -15,7 +15,8 @@
 //   4. otherwise, when the sentence mentions no country, the document's
 //      focal country (the one its mentions name most often).
 // A sentence naming several countries leaves the mention without a code
-// rather than guess.
+// rather than guess. Before all that, a surname alone ("Déby said") takes
+// the identity of the full name met earlier in the document.
 #pragma once
 
 #include "griot/doc/document.h"
@@ -25,6 +26,9 @@ namespace griot {
 class ActorResolver {
  public:
   void Resolve(Document& doc) const;
+
+ private:
+  void LinkSurnames(Document& doc) const;
 };
 
 // True for ISO-3 country codes, false for IGO, NGO, IMG, MNC and "".
