@@ -211,6 +211,19 @@ TEST_F(CliTest, UnknownActorsAreListedWithExamples) {
   EXPECT_LT(first, r.out.find("Mavo Trell")) << "more frequent names come first";
 }
 
+TEST_F(CliTest, DictCheckPassesOnTheRepositoryAndNamesProblems) {
+  RunResult r = Run("dict check " + SourcePath("kb/en"));
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find(" 0 errors"), std::string::npos) << r.out;
+  fs::copy(SourcePath("kb/en"), dir_ / "kb", fs::copy_options::recursive);
+  std::ofstream(dir_ / "kb" / "patterns" / "coerce.txt", std::ios::app)
+      << "verb frobnicate | mode=jail\n";
+  r = Run("dict check " + (dir_ / "kb").string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("patterns/coerce.txt:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("jail"), std::string::npos) << r.out;
+}
+
 TEST_F(CliTest, SummaryJsonAddsUp) {
   std::string in = Write("in.jsonl",
                          "{\"id\":\"a\",\"text\":\"Police arrested ten protesters.\"}\n"

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "griot/dict/checker.h"
 #include "griot/eval/evaluator.h"
 #include "griot/io/event_json.h"
 #include "griot/kb/knowledge_base.h"
@@ -103,8 +104,21 @@ int main(int argc, char** argv) {
   report->add_option("--db", report_db, "SQLite database written by griot code --db")->required();
   report->add_option("--max-events", report_max, "events to list")->capture_default_str();
 
+  CLI::App* dict = app.add_subcommand("dict", "knowledge-base tools for curators");
+  dict->require_subcommand(1);
+  std::string check_dir = GRIOT_DEFAULT_KB_DIR;
+  CLI::App* check =
+      dict->add_subcommand("check", "check every file, line and example of a knowledge base");
+  check->add_option("dir", check_dir, "knowledge-base directory")->capture_default_str();
+  check->add_option("--wordnet", common.wordnet_dir, "WordNet dict directory")->capture_default_str();
+
   CLI11_PARSE(app, argc, argv);
 
+  if (*check) {
+    griot::CheckReport r = griot::CheckKnowledgeBase(check_dir, common.wordnet_dir);
+    std::cout << griot::FormatCheckReport(r);
+    return r.ok() ? 0 : 1;
+  }
   if (*report) {
     auto text = griot::SummarizeDatabase(report_db, report_max);
     if (!text.ok()) {

@@ -12,9 +12,9 @@
 #include "griot/dict/checker.h"
 
 #include <algorithm>
-#include <iterator>
 #include <charconv>
 #include <filesystem>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -101,10 +101,9 @@ struct ActorClaim {
 
 struct SeenPattern {
   std::string where;
-  std::string file;
   std::string kind;
   std::string type;
-  std::string text;  // "verb strike ... deal"
+  std::string text;  // as written, "verb give ... backing"
 };
 
 class Checker {
@@ -116,12 +115,17 @@ class Checker {
   void Add(Severity s, std::string where, std::string message) {
     report_->findings.push_back({s, std::move(where), std::move(message)});
   }
-  void Error(const KbFile& f, const KbLine& l, std::string m) { Add(Severity::kError, f.Where(l), std::move(m)); }
-  void Warn(const KbFile& f, const KbLine& l, std::string m) { Add(Severity::kWarning, f.Where(l), std::move(m)); }
+  void Error(const KbFile& f, const KbLine& l, std::string m) {
+    Add(Severity::kError, f.Where(l), std::move(m));
+  }
+  void Warn(const KbFile& f, const KbLine& l, std::string m) {
+    Add(Severity::kWarning, f.Where(l), std::move(m));
+  }
   // Reports a loader's "path:line: message" under the checker's file names,
   // unless the line already has an error (the checker found it first).
   void LoaderError(const Status& status, const std::string& display);
-  std::optional<KbFile> Read(const std::string& rel, std::string_view kind, bool keep_examples = true);
+  std::optional<KbFile> Read(const std::string& rel, std::string_view kind,
+                             bool keep_examples = true);
   // Lemmas of a phrase as the loaders analyse it (lower case without a front end).
   std::vector<std::string> Lemmas(const std::string& phrase) const;
 
@@ -139,7 +143,7 @@ class Checker {
   void CheckSector(const KbFile& f, const KbLine& l, const std::string& sector);
   void Claim(const KbFile& f, const KbLine& l, const std::string& phrase, const std::string& code,
              const std::string& sector, const std::string& person = "");
-  void RunExamples(const KnowledgeBase& kb);
+  void RunExamples(const KnowledgeBase* kb);
 
   std::string dir_;
   CheckReport* report_;
@@ -147,7 +151,7 @@ class Checker {
   bool ontology_read_ = false;
   std::set<std::string> types_, sectors_, contexts_;
   std::set<std::pair<std::string, std::string>> modes_;
-  std::set<std::string> geo_countries_;  // ISO3 codes of ../geo/country_codes.txt
+  std::set<std::string> geo_countries_;                    // ISO3 codes of ../geo/country_codes.txt
   std::map<std::string, std::vector<ActorClaim>> actors_;  // by PhraseKey
   std::map<std::string, SeenPattern> patterns_;            // by "kind lemma lemma"
   std::map<std::string, std::vector<SeenPattern>> literal_patterns_;  // by lemmas without "..."
@@ -169,7 +173,8 @@ void Checker::LoaderError(const Status& status, const std::string& display) {
   Add(Severity::kError, where, m);
 }
 
-std::optional<KbFile> Checker::Read(const std::string& rel, std::string_view kind, bool keep_examples) {
+std::optional<KbFile> Checker::Read(const std::string& rel, std::string_view kind,
+                                    bool keep_examples) {
   Result<KbFile> file = ReadKbFile(dir_ + "/" + rel, kind);
   if (!file.ok()) {
     LoaderError(file.status(), rel);
@@ -193,7 +198,8 @@ std::vector<std::string> Checker::Lemmas(const std::string& phrase) const {
     for (std::string w; ws >> w;) out.push_back(w);
     return out;
   }
-  for (const Token& t : fe_->AnalyzePhrase(phrase)) out.push_back(t.lemma.empty() ? t.lower : t.lemma);
+  for (const Token& t : fe_->AnalyzePhrase(phrase))
+    out.push_back(t.lemma.empty() ? t.lower : t.lemma);
   return out;
 }
 
@@ -254,7 +260,10 @@ void Checker::CheckGeo() {
     for (const KbLine& l : f->lines) {
       const auto& v = l.fields;
       if (kind == "country-codes") {
-        if (v.size() != 4) { Error(*f, l, "expected 'ISO2 | ISO3 | lat | lon'"); continue; }
+        if (v.size() != 4) {
+          Error(*f, l, "expected 'ISO2 | ISO3 | lat | lon'");
+          continue;
+        }
         if (!IsUpperCode(v[0], 2) || !IsUpperCode(v[1], 3)) {
           Error(*f, l, "country codes must be 2 and 3 upper-case letters");
         }
@@ -263,7 +272,8 @@ void Checker::CheckGeo() {
         }
         for (const std::string& code : {v[0], v[1]}) {
           auto [it, fresh] = seen.emplace(code, f->Where(l));
-          if (!fresh) Error(*f, l, "country " + code + " listed twice (also at " + it->second + ")");
+          if (!fresh)
+            Error(*f, l, "country " + code + " listed twice (also at " + it->second + ")");
         }
         geo_countries_.insert(v[1]);
         continue;
@@ -272,8 +282,9 @@ void Checker::CheckGeo() {
       const size_t lat = 4, want = kind == "regions" ? 6 : 7;
       const size_t country = kind == "regions" ? 0 : 2, name_field = kind == "regions" ? 1 : 0;
       if (v.size() != want) {
-        Error(*f, l, kind == "regions" ? "expected 'ISO3 | region name | aliases | capital | lat | lon'"
-                                       : "expected 'name | aliases | ISO3 | region | lat | lon | kind'");
+        Error(*f, l,
+              kind == "regions" ? "expected 'ISO3 | region name | aliases | capital | lat | lon'"
+                                : "expected 'name | aliases | ISO3 | region | lat | lon | kind'");
         continue;
       }
       if (v[name_field].empty()) Error(*f, l, "the name is empty");
@@ -283,10 +294,12 @@ void Checker::CheckGeo() {
       if (!IsCoordinate(v[lat], 90) || !IsCoordinate(v[lat + 1], 180)) {
         Error(*f, l, "latitude and longitude must be decimal degrees");
       }
-      if (kind == "places" && v[6] != "village" && v[6] != "camp" && v[6] != "town" && v[6] != "site") {
+      if (kind == "places" && v[6] != "village" && v[6] != "camp" && v[6] != "town" &&
+          v[6] != "site") {
         Error(*f, l, "kind must be village, camp, town or site");
       }
-      std::string key = v[country] + "|" + PhraseKey(v[name_field]) + (kind == "places" ? "|" + PhraseKey(v[3]) : "");
+      std::string key = v[country] + "|" + PhraseKey(v[name_field]) +
+                        (kind == "places" ? "|" + PhraseKey(v[3]) : "");
       auto [it, fresh] = seen.emplace(key, f->Where(l));
       if (!fresh) Warn(*f, l, "'" + v[name_field] + "' listed twice (also at " + it->second + ")");
     }
@@ -299,29 +312,41 @@ void Checker::CheckSector(const KbFile& f, const KbLine& l, const std::string& s
   }
 }
 
-// Records that `phrase` stands for claim's code; reports a phrase listed
-// twice in one file (warning) or given two codes anywhere (error). A person
-// with several dated roles repeats the same names on purpose.
-void Checker::Claim(const KbFile& f, const KbLine& l, const std::string& phrase, const std::string& code,
-                    const std::string& sector, const std::string& person) {
+// Records that `phrase` stands for code/sector; reports a phrase listed twice
+// in one file (warning), given two codes anywhere or shared by two people
+// (errors). A person with several dated roles repeats the names on purpose.
+void Checker::Claim(const KbFile& f, const KbLine& l, const std::string& phrase,
+                    const std::string& code, const std::string& sector, const std::string& person) {
   ActorClaim claim{f.Where(l), f.path, l.line, code, sector, person};
   std::string key = PhraseKey(phrase);
   if (key.empty()) return;
   std::vector<ActorClaim>& claims = actors_[key];
+  // A person's later roles repeat the names: they were checked at the first.
+  bool person_seen = std::any_of(claims.begin(), claims.end(), [&](const ActorClaim& c) {
+    return !person.empty() && c.person == person && c.line != claim.line;
+  });
   for (const ActorClaim& c : claims) {
+    if (person_seen) break;
     bool same_codes = c.Codes() == claim.Codes();
     if (c.file == claim.file && c.line == claim.line) {
-      if (same_codes) Warn(f, l, "'" + phrase + "' listed twice on this line");
-      if (!same_codes) Error(f, l, "'" + phrase + "' is both " + claim.Codes() + " and " + c.Codes() + " on this line");
+      if (same_codes) {
+        Warn(f, l, "'" + phrase + "' listed twice on this line");
+      } else {
+        Error(f, l,
+              "'" + phrase + "' is both " + claim.Codes() + " and " + c.Codes() + " on this line");
+      }
       break;
     }
     if (!c.person.empty() && !claim.person.empty()) {
       if (c.person == claim.person) continue;  // another role of the same person
-      Error(f, l, "'" + phrase + "' names both " + claim.person + " and " + c.person + " (" + c.where + ")");
+      Error(f, l,
+            "'" + phrase + "' names both " + claim.person + " and " + c.person + " (" + c.where +
+                ")");
       break;
     }
     if (!same_codes) {
-      Error(f, l, "'" + phrase + "' is " + claim.Codes() + " here but " + c.Codes() + " at " + c.where);
+      Error(f, l,
+            "'" + phrase + "' is " + claim.Codes() + " here but " + c.Codes() + " at " + c.where);
       break;
     }
     if (c.file == claim.file) {
@@ -337,10 +362,17 @@ void Checker::CheckCountries() {
   if (!f) return;
   for (const KbLine& l : f->lines) {
     const auto& v = l.fields;
-    if (v.size() < 2 || v.size() > 4) { Error(*f, l, "expected 'ISO3 | names | demonyms | capitals'"); continue; }
-    if (!IsUpperCode(v[0], 3)) { Error(*f, l, "'" + v[0] + "' is not an ISO-3 code"); continue; }
+    if (v.size() < 2 || v.size() > 4) {
+      Error(*f, l, "expected 'ISO3 | names | demonyms | capitals'");
+      continue;
+    }
+    if (!IsUpperCode(v[0], 3)) {
+      Error(*f, l, "'" + v[0] + "' is not an ISO-3 code");
+      continue;
+    }
     if (!geo_countries_.empty() && !geo_countries_.count(v[0])) {
-      Error(*f, l, v[0] + " is not in ../geo/country_codes.txt (the gazetteer build needs it there)");
+      Error(*f, l,
+            v[0] + " is not in ../geo/country_codes.txt (the gazetteer build needs it there)");
     }
     std::vector<std::string> names = SplitList(v[1]);
     if (names.empty()) Error(*f, l, "country " + v[0] + " has no name");
@@ -363,7 +395,10 @@ void Checker::CheckOrganizations() {
       Error(*f, l, "expected 'code | sector | canonical name | aliases'");
       continue;
     }
-    if (!IsUpperCode(v[0], 3)) { Error(*f, l, "'" + v[0] + "' is not a code (ISO-3, IGO, NGO, IMG, MNC)"); continue; }
+    if (!IsUpperCode(v[0], 3)) {
+      Error(*f, l, "'" + v[0] + "' is not a code (ISO-3, IGO, NGO, IMG, MNC)");
+      continue;
+    }
     CheckSector(*f, l, v[1]);
     if (v[2].empty()) Error(*f, l, "the canonical name is empty");
     Claim(*f, l, v[2], v[0], v[1]);
@@ -378,8 +413,14 @@ void Checker::CheckPeople() {
   if (!f) return;
   for (const KbLine& l : f->lines) {
     const auto& v = l.fields;
-    if (v.size() != 7) { Error(*f, l, "expected 'name | aliases | code | sector | from | to | role'"); continue; }
-    if (!IsUpperCode(v[2], 3)) { Error(*f, l, "'" + v[2] + "' is not a code"); continue; }
+    if (v.size() != 7) {
+      Error(*f, l, "expected 'name | aliases | code | sector | from | to | role'");
+      continue;
+    }
+    if (!IsUpperCode(v[2], 3)) {
+      Error(*f, l, "'" + v[2] + "' is not a code");
+      continue;
+    }
     CheckSector(*f, l, v[3]);
     for (int k : {4, 5}) {
       if (!v[k].empty() && !IsDatePrefix(v[k])) {
@@ -389,7 +430,10 @@ void Checker::CheckPeople() {
     if (IsDatePrefix(v[4]) && IsDatePrefix(v[5]) && v[5] < v[4].substr(0, v[5].size())) {
       Error(*f, l, "the role ends (" + v[5] + ") before it begins (" + v[4] + ")");
     }
-    if (v[0].empty()) { Error(*f, l, "the canonical name is empty"); continue; }
+    if (v[0].empty()) {
+      Error(*f, l, "the canonical name is empty");
+      continue;
+    }
     Claim(*f, l, v[0], v[2], v[3], v[0]);
     for (const std::string& a : SplitList(v[1])) Claim(*f, l, a, v[2], v[3], v[0]);
   }
@@ -401,7 +445,10 @@ void Checker::CheckAgents() {
   std::map<std::string, std::pair<std::string, std::string>> seen;  // lemmas -> (where, sector)
   for (const KbLine& l : f->lines) {
     const auto& v = l.fields;
-    if (v.size() != 2 || v[0].empty() || v[1].empty()) { Error(*f, l, "expected 'noun phrase | SECTOR'"); continue; }
+    if (v.size() != 2 || v[0].empty() || v[1].empty()) {
+      Error(*f, l, "expected 'noun phrase | SECTOR'");
+      continue;
+    }
     CheckSector(*f, l, v[1]);
     // Keyed by lemmas: "soldiers" and "soldier" are the same entry.
     auto [it, fresh] = seen.emplace(Join(Lemmas(v[0])), std::pair{f->Where(l), v[1]});
@@ -420,31 +467,42 @@ void Checker::CheckCueFiles() {
   if (std::optional<KbFile> f = Read("contexts.txt", "contexts")) {
     std::map<std::string, std::string> seen;  // "context|cue" -> where
     for (const KbLine& l : f->lines) {
-      if (l.fields.size() != 2) { Error(*f, l, "expected 'context | cue; cue; ...'"); continue; }
+      if (l.fields.size() != 2) {
+        Error(*f, l, "expected 'context | cue; cue; ...'");
+        continue;
+      }
       if (ontology_read_ && !contexts_.count(l.fields[0])) {
         Error(*f, l, "context '" + l.fields[0] + "' is not declared in ontology.txt");
       }
       for (const std::string& cue : SplitList(l.fields[1])) {
         auto [it, fresh] = seen.emplace(l.fields[0] + "|" + Join(Lemmas(cue)), f->Where(l));
-        if (!fresh) Warn(*f, l, "cue '" + cue + "' listed twice for " + l.fields[0] + " (also at " + it->second + ")");
+        if (!fresh)
+          Warn(*f, l,
+               "cue '" + cue + "' listed twice for " + l.fields[0] + " (also at " + it->second +
+                   ")");
       }
     }
   }
   if (std::optional<KbFile> f = Read("nonpolitical.txt", "nonpolitical")) {
     std::map<std::string, std::string> seen;
     for (const KbLine& l : f->lines) {
-      if (l.fields.size() != 2 || l.fields[0].empty()) { Error(*f, l, "expected 'cue | domain'"); continue; }
+      if (l.fields.size() != 2 || l.fields[0].empty()) {
+        Error(*f, l, "expected 'cue | domain'");
+        continue;
+      }
       auto [it, fresh] = seen.emplace(Join(Lemmas(l.fields[0])), f->Where(l));
-      if (!fresh) Warn(*f, l, "cue '" + l.fields[0] + "' listed twice (also at " + it->second + ")");
+      if (!fresh)
+        Warn(*f, l, "cue '" + l.fields[0] + "' listed twice (also at " + it->second + ")");
     }
   }
 }
 
-void Checker::CheckPatternOptions(const KbFile& f, const KbLine& l, const std::string& type, bool stop) {
+void Checker::CheckPatternOptions(const KbFile& f, const KbLine& l, const std::string& type,
+                                  bool stop) {
   if (l.fields.size() > 2) Error(f, l, "expected 'kind lemmas | options' (one '|')");
   if (l.fields.size() < 2) return;
   if (stop) {
-    if (!l.fields[1].empty()) Error(f, l, "stop lines take no options");
+    Error(f, l, "stop lines take no options");
     return;
   }
   std::istringstream os(l.fields[1]);
@@ -523,24 +581,38 @@ void Checker::CheckPatternFile(const std::string& rel) {
         words.push_back(words.empty() || t.lemma.empty() ? t.lower : t.lemma);
       }
     }
-    if (words.empty()) { Error(*f, l, "pattern has no words"); continue; }
-    if (words.front() == "...") { Error(*f, l, "a pattern cannot start with '...'"); continue; }
-    if (words.back() == "...") { Error(*f, l, "a pattern cannot end with '...'"); continue; }
+    if (words.empty()) {
+      Error(*f, l, "pattern has no words");
+      continue;
+    }
+    if (words.front() == "...") {
+      Error(*f, l, "a pattern cannot start with '...'");
+      continue;
+    }
+    if (words.back() == "...") {
+      Error(*f, l, "a pattern cannot end with '...'");
+      continue;
+    }
     std::string key = kind + " " + Join(words);
+    // Said as written, with the lemmas when they differ ("backing" -> "back").
+    std::string text = kind + " " + PhraseKey(rest);
+    std::string shown = "'" + text + "'" + (text == key ? "" : " (read as '" + key + "')");
     auto [dup, fresh] = in_file.emplace(key, f->Where(l));
     if (!fresh) {
       // The pattern loader refuses the file for this, so it is an error.
-      Error(*f, l, "duplicate pattern '" + key + "' (also at " + dup->second + ")");
+      Error(*f, l, "duplicate pattern " + shown + " (also at " + dup->second + ")");
       continue;
     }
-    SeenPattern p{f->Where(l), rel, kind, stop ? "" : type, key};
+    SeenPattern p{f->Where(l), kind, stop ? "" : type, text};
     if (!stop && type.empty()) continue;  // its type is already reported
     auto [same, first] = patterns_.emplace(key, p);
     if (!first) {
       if (same->second.type != p.type) {
-        Error(*f, l, "'" + key + "' is " + p.type + " here but " + same->second.type + " at " + same->second.where);
+        Error(*f, l,
+              shown + " is " + p.type + " here but " + same->second.type + " at " +
+                  same->second.where);
       } else {
-        Warn(*f, l, "'" + key + "' listed twice (also at " + same->second.where + ")");
+        Warn(*f, l, shown + " listed twice (also at " + same->second.where + ")");
       }
       continue;
     }
@@ -554,8 +626,9 @@ void Checker::CheckPatternFile(const std::string& rel) {
     for (const SeenPattern& q : alike) {
       bool kinds_meet = q.kind == kind || q.kind == "phrase" || kind == "phrase";
       if (kinds_meet && q.type != p.type) {
-        Warn(*f, l, "'" + key + "' (" + p.type + ") has the same words as '" + q.text + "' (" + q.type +
-                        ") at " + q.where);
+        Warn(*f, l,
+             shown + " (" + p.type + ") has the same words as '" + q.text + "' (" + q.type +
+                 ") at " + q.where);
         break;
       }
     }
@@ -578,31 +651,39 @@ void Checker::CheckPatterns() {
   for (const std::string& name : names) CheckPatternFile("patterns/" + name);
 }
 
-void Checker::RunExamples(const KnowledgeBase& kb) {
-  Pipeline pipeline(&kb);
+// Every example is parsed and checked against the ontology; it is coded only
+// when the knowledge base loaded (`kb` not null).
+void Checker::RunExamples(const KnowledgeBase* kb) {
+  std::optional<Pipeline> pipeline;
+  if (kb != nullptr) pipeline.emplace(kb);
   for (const KbFile& f : example_files_) {
     for (const KbLine& l : f.examples) {
-      ++report_->examples;
       Result<Example> ex = ParseExample(f, l);
       std::string problem;
       if (!ex.ok()) {
         problem = ex.status().message();
-      } else if (ex->type != "none" && !kb.ontology().FindType(ex->type)) {
+      } else if (ontology_read_ && ex->type != "none" && !types_.count(ex->type)) {
         problem = "unknown event type '" + ex->type + "'";
-      } else if (!ex->mode.empty() && !kb.ontology().HasMode(ex->type, ex->mode)) {
+      } else if (ontology_read_ && !ex->mode.empty() && !modes_.count({ex->type, ex->mode})) {
         problem = "mode '" + ex->mode + "' is not declared for " + ex->type + " in ontology.txt";
-      } else {
+      } else if (pipeline) {
         Document doc;
         doc.id = ex->where;
         doc.text = ex->sentence;
-        Status coded = pipeline.Code(doc);
+        Status coded = pipeline->Code(doc);
         problem = coded.ok() ? CheckExample(*ex, doc) : coded.message();
+      } else {
+        continue;  // well formed, but nothing to run it on
       }
+      ++report_->examples;
       if (problem.empty()) continue;
       ++report_->examples_failed;
       std::string where = f.Where(l);
-      if (problem.compare(0, where.size() + 2, where + ": ") == 0) problem.erase(0, where.size() + 2);
-      Add(Severity::kError, where, "example: " + problem);
+      if (problem.compare(0, where.size() + 2, where + ": ") == 0) {
+        problem.erase(0, where.size() + 2);
+      }
+      if (problem.compare(0, 7, "example") != 0) problem = "example: " + problem;
+      Add(Severity::kError, where, problem);
     }
   }
 }
@@ -633,9 +714,8 @@ void Checker::Run(const std::string& wordnet_dir) {
   if (!kb.ok()) {
     LoaderError(kb.status(), "");
     Add(Severity::kWarning, "", "examples not run: the knowledge base does not load");
-    return;
   }
-  RunExamples(**kb);
+  RunExamples(kb.ok() ? kb->get() : nullptr);
 }
 
 }  // namespace
@@ -643,8 +723,9 @@ void Checker::Run(const std::string& wordnet_dir) {
 bool CheckReport::ok() const { return errors() == 0 && examples_failed == 0; }
 
 int CheckReport::errors() const {
-  return static_cast<int>(std::count_if(findings.begin(), findings.end(),
-                                        [](const Finding& f) { return f.severity == Severity::kError; }));
+  return static_cast<int>(std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
+    return f.severity == Severity::kError;
+  }));
 }
 
 int CheckReport::warnings() const { return static_cast<int>(findings.size()) - errors(); }
@@ -655,10 +736,11 @@ CheckReport CheckKnowledgeBase(const std::string& kb_dir, const std::string& wor
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
   Checker(dir, &report).Run(wordnet_dir);
   // Findings without a place (the whole knowledge base) come last.
-  std::stable_sort(report.findings.begin(), report.findings.end(), [](const Finding& a, const Finding& b) {
-    if (a.where.empty() != b.where.empty()) return b.where.empty();
-    return SplitWhere(a.where) < SplitWhere(b.where);
-  });
+  std::stable_sort(report.findings.begin(), report.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     if (a.where.empty() != b.where.empty()) return b.where.empty();
+                     return SplitWhere(a.where) < SplitWhere(b.where);
+                   });
   return report;
 }
 

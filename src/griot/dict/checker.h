@@ -29,7 +29,7 @@ struct CheckReport {
   std::vector<Finding> findings;  // sorted by file and line
   int files = 0;                  // files read
   int entries = 0;                // data lines in them
-  int examples = 0;               // example lines run
+  int examples = 0;               // example lines run, or found malformed
   int examples_failed = 0;
   // No errors (a failed example is an error); warnings are allowed.
   bool ok() const;

@@ -19,7 +19,8 @@ const std::string kRealKb = std::string(GRIOT_SOURCE_DIR) + "/kb/en";
 class KbCopy {
  public:
   explicit KbCopy(const std::string& name)
-      : root_(fs::temp_directory_path() / ("griot-check-" + std::to_string(::getpid()) + "-" + name)) {
+      : root_(fs::temp_directory_path() /
+              ("griot-check-" + std::to_string(::getpid()) + "-" + name)) {
     fs::remove_all(root_);
     fs::create_directories(root_);
     fs::copy(kRealKb, dir(), fs::copy_options::recursive);
@@ -90,9 +91,11 @@ TEST(Checker, ReportsEveryProblemWithItsFileAndLine) {
   ASSERT_GT(mali, 0);
   int org = kb.Append("organizations.txt", "IGO | GOV | Council of Testers | Mali\n");
   int assault = kb.Append("patterns/assault.txt", "type ASSAULT\nverb frobnicate\n") + 1;
-  int coerce = kb.Append("patterns/coerce.txt",
-                         "type COERCE\nverb frobnicate\n"
-                         "example | The weather was pleasant in Bamako on Sunday. | COERCE/detain\n") + 1;
+  int coerce =
+      kb.Append("patterns/coerce.txt",
+                "type COERCE\nverb frobnicate\n"
+                "example | The weather was pleasant in Bamako on Sunday. | COERCE/detain\n") +
+      1;
 
   CheckReport r = CheckKnowledgeBase(kb.dir(), GRIOT_DEFAULT_WORDNET_DIR);
   std::string text = FormatCheckReport(r);
@@ -106,7 +109,8 @@ TEST(Checker, ReportsEveryProblemWithItsFileAndLine) {
   const Finding* conflict = Find(r, At("organizations.txt", org), "'Mali'");
   ASSERT_NE(conflict, nullptr) << text;
   EXPECT_EQ(conflict->severity, Finding::Severity::kError);
-  EXPECT_NE(conflict->message.find(At("countries.txt", mali)), std::string::npos) << conflict->message;
+  EXPECT_NE(conflict->message.find(At("countries.txt", mali)), std::string::npos)
+      << conflict->message;
 
   const Finding* overlap = Find(r, At("patterns/coerce.txt", coerce), "verb frobnicate");
   ASSERT_NE(overlap, nullptr) << text;
@@ -128,7 +132,8 @@ TEST(Checker, ReportsEveryProblemWithItsFileAndLine) {
 // are not run.
 TEST(Checker, KeepsGoingPastErrorsThatStopTheLoaders) {
   KbCopy kb("broken");
-  int mode = kb.Append("patterns/coerce.txt", "type COERCE\nverb frobnicate | mode=jail colour=red\n") + 1;
+  int mode =
+      kb.Append("patterns/coerce.txt", "type COERCE\nverb frobnicate | mode=jail colour=red\n") + 1;
   std::string contexts = kb.Read("contexts.txt");
   kb.Write("contexts.txt", "griot-kb contexts 2" + contexts.substr(contexts.find('\n')));
   int sector = kb.Append("agents.txt", "frobnicator | XYZ\n");
@@ -136,7 +141,8 @@ TEST(Checker, KeepsGoingPastErrorsThatStopTheLoaders) {
   CheckReport r = CheckKnowledgeBase(kb.dir(), GRIOT_DEFAULT_WORDNET_DIR);
   std::string text = FormatCheckReport(r);
   EXPECT_FALSE(r.ok());
-  EXPECT_NE(Find(r, At("patterns/coerce.txt", mode), "mode 'jail' is not declared for COERCE"), nullptr)
+  EXPECT_NE(Find(r, At("patterns/coerce.txt", mode), "mode 'jail' is not declared for COERCE"),
+            nullptr)
       << text;
   EXPECT_NE(Find(r, At("patterns/coerce.txt", mode), "unknown option 'colour'"), nullptr) << text;
   EXPECT_NE(Find(r, "contexts.txt:1", "unsupported version 2"), nullptr) << text;
