@@ -224,6 +224,26 @@ TEST_F(CliTest, DictCheckPassesOnTheRepositoryAndNamesProblems) {
   EXPECT_NE(r.out.find("jail"), std::string::npos) << r.out;
 }
 
+TEST_F(CliTest, DictImportWritesGriotFiles) {
+  // A small actor dictionary in TABARI's format (our own entries).
+  std::string dict = Write("actors.txt",
+                           "ZORBLAT_QUENTY_ [ZNDGOV 20190101-20230101]\n"
+                           "+QUENTY_\n"
+                           "COUNCIL_OF_LAKE_STATES_ [IGOLKS]\n");
+  fs::path out = dir_ / "imported";
+  RunResult r = Run("dict import --format tabari -o " + out.string() + " " + dict);
+  EXPECT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("imported"), std::string::npos) << r.err;
+  std::string people = Slurp((out / "people.txt").string());
+  EXPECT_NE(people.find("griot-kb people 1"), std::string::npos) << people;
+  EXPECT_NE(people.find("Zorblat Quenty"), std::string::npos) << people;
+  EXPECT_NE(people.find("2019-01-01"), std::string::npos) << people;
+  EXPECT_NE(Slurp((out / "organizations.txt").string()).find("IGO"), std::string::npos);
+  // Existing files are not overwritten without --force.
+  EXPECT_EQ(Run("dict import --format tabari -o " + out.string() + " " + dict).status, 2);
+  EXPECT_EQ(Run("dict import --format tabari " + (dir_ / "missing.txt").string()).status, 2);
+}
+
 TEST_F(CliTest, SummaryJsonAddsUp) {
   std::string in = Write("in.jsonl",
                          "{\"id\":\"a\",\"text\":\"Police arrested ten protesters.\"}\n"

@@ -2,10 +2,12 @@
 // and decides the exit status; all the work lives in src/griot/.
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
 #include "griot/dict/checker.h"
+#include "griot/dict/importer.h"
 #include "griot/eval/evaluator.h"
 #include "griot/io/event_json.h"
 #include "griot/kb/knowledge_base.h"
@@ -47,6 +49,50 @@ std::unique_ptr<griot::KnowledgeBase> LoadKb(const Common& c, double* seconds) {
   return std::move(*kb);
 }
 
+
+// griot dict import: the conversion is the library's; this writes its files.
+int RunImport(const std::string& format, const std::string& kind_name, const std::string& file,
+              const std::string& out_dir, bool force) {
+  griot::DictKind kind = kind_name == "actors"  ? griot::DictKind::kActors
+                         : kind_name == "agents" ? griot::DictKind::kAgents
+                         : kind_name == "verbs"  ? griot::DictKind::kVerbs
+                                                 : griot::DictKind::kAuto;
+  auto r = griot::ImportDictionary(
+      format == "tabari" ? griot::DictFormat::kTabari : griot::DictFormat::kPetrarch, file, kind);
+  if (!r.ok()) {
+    std::cerr << "griot: " << r.status().message() << "\n";
+    return 2;
+  }
+  std::string stem = std::filesystem::path(file).stem().string();
+  const std::pair<std::string, const std::string*> outputs[] = {
+      {"people.txt", &r->people},
+      {"organizations.txt", &r->organizations},
+      {"agents.txt", &r->agents},
+      {"patterns/imported-" + stem + ".txt", &r->patterns}};
+  for (const auto& [name, text] : outputs) {
+    if (text->empty()) continue;
+    if (out_dir.empty()) {
+      std::cout << "# ==> " << name << " <==\n" << *text;
+      continue;
+    }
+    std::filesystem::path path = std::filesystem::path(out_dir) / name;
+    if (std::filesystem::exists(path) && !force) {
+      std::cerr << "griot: " << path.string() << " exists (use --force to overwrite)\n";
+      return 2;
+    }
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream out(path);
+    out << *text;
+    if (!out) {
+      std::cerr << "griot: cannot write " << path.string() << "\n";
+      return 2;
+    }
+  }
+  for (const std::string& w : r->warnings) std::cerr << "griot: warning: " << w << "\n";
+  std::cerr << "griot: imported " << r->entries << " entries from " << file << " ("
+            << r->warnings.size() << " warnings)\n";
+  return 0;
+}
 
 }  // namespace
 
@@ -112,8 +158,26 @@ int main(int argc, char** argv) {
   check->add_option("dir", check_dir, "knowledge-base directory")->capture_default_str();
   check->add_option("--wordnet", common.wordnet_dir, "WordNet dict directory")->capture_default_str();
 
+  std::string import_format, import_kind = "auto", import_file, import_dir;
+  bool import_force = false;
+  CLI::App* import = dict->add_subcommand(
+      "import", "convert a TABARI or PETRARCH actor, agent or verb dictionary into griot's files");
+  import->add_option("--format", import_format, "tabari or petrarch")
+      ->required()
+      ->check(CLI::IsMember({"tabari", "petrarch"}));
+  import->add_option("--kind", import_kind, "auto, actors, agents or verbs")
+      ->check(CLI::IsMember({"auto", "actors", "agents", "verbs"}))
+      ->capture_default_str();
+  import->add_option("file", import_file, "the dictionary")->required();
+  import->add_option("-o,--out", import_dir,
+                     "write people.txt, organizations.txt, agents.txt and patterns/ here");
+  import->add_flag("--force", import_force, "overwrite existing files in --out");
+
   CLI11_PARSE(app, argc, argv);
 
+  if (*import) {
+    return RunImport(import_format, import_kind, import_file, import_dir, import_force);
+  }
   if (*check) {
     griot::CheckReport r = griot::CheckKnowledgeBase(check_dir, common.wordnet_dir);
     std::cout << griot::FormatCheckReport(r);

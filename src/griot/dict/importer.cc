@@ -52,6 +52,8 @@ std::string Join(const std::vector<std::string>& v, const std::string& sep) {
   for (const std::string& s : v) out += (out.empty() ? "" : sep) + s;
   return out;
 }
+bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 std::vector<DictLine> CleanLines(const std::string& text) {
@@ -115,11 +117,13 @@ std::string GriotSector(const std::string& cameo) {
   return GriotSectors().count(cameo) ? cameo : "";
 }
 
-bool IsOrgCode(const std::string& c) { return c == "IGO" || c == "NGO" || c == "IMG" || c == "MNC"; }
+bool IsOrgCode(const std::string& c) {
+  return c == "IGO" || c == "NGO" || c == "IMG" || c == "MNC";
+}
 
 // "20090120" -> "2009-01-20", "" when it is not a date.
 std::string IsoDate(const std::string& d) {
-  if (d.size() != 8 || !std::all_of(d.begin(), d.end(), ::isdigit)) return "";
+  if (d.size() != 8 || !std::all_of(d.begin(), d.end(), IsDigit)) return "";
   int month = std::stoi(d.substr(4, 2)), day = std::stoi(d.substr(6, 2));
   if (month < 1 || month > 12 || day < 1 || day > 31) return "";
   return d.substr(0, 4) + "-" + d.substr(4, 2) + "-" + d.substr(6, 2);
@@ -168,10 +172,8 @@ std::string Capitalized(const std::string& w) {
 
 // Short words the all-caps dictionaries write like acronyms but are not.
 bool CommonShortWord(const std::string& w) {
-  static const std::set<std::string> kWords = {
-      "ARMY", "NAVY", "BANK", "AIR",  "SEA",  "LAND", "WAR",  "NEW",  "OLD",  "HIGH", "WEST",
-      "EAST", "GULF", "CITY", "PORT", "FREE", "RED",  "HOLY", "HOME", "UNIT", "CAMP", "ZONE",
-      "AL",   "EL",   "BIN",  "IBN",  "ABU",  "ANSAR"};
+  static const std::set<std::string> kWords = {"AIR", "SEA", "WAR", "NEW", "OLD", "RED", "BAY",
+                                               "AL",  "EL",  "BIN", "IBN", "ABU", "BANI"};
   return kWords.count(w) > 0;
 }
 bool FunctionWord(const std::string& w) {
@@ -179,21 +181,24 @@ bool FunctionWord(const std::string& w) {
                                                "TO", "BY",  "DE",  "DES", "DU", "LA", "LE"};
   return kWords.count(w) > 0;
 }
-bool Acronym(const std::string& w) {
-  return w.size() <= 4 && std::all_of(w.begin(), w.end(), ::isupper) && !CommonShortWord(w) &&
-         !FunctionWord(w);
+bool Acronym(const std::string& w, size_t max_letters) {
+  return w.size() <= max_letters && std::all_of(w.begin(), w.end(), IsUpper) &&
+         !CommonShortWord(w) && !FunctionWord(w);
 }
 
-// Person names are title-cased throughout; other names keep short all-caps
-// tokens as acronyms ("US Army", "United Nations", "UNDP").
+// Person names are title-cased throughout. Other names keep all-caps tokens
+// as acronyms when short: a whole name of up to four letters ("NATO",
+// "UNDP"), a word of up to three inside a longer name ("US Army", "UN
+// Security Council"; "Lake", "Army", "Bank" are words, not acronyms).
 std::string DisplayName(const std::vector<std::string>& words, bool person) {
   std::vector<std::string> out;
+  size_t max_letters = words.size() == 1 ? 4 : 3;
   for (size_t i = 0; i < words.size(); ++i) {
     const std::string& w = words[i];
-    if (person || !Acronym(w)) {
-      out.push_back(!person && i > 0 && FunctionWord(w) ? Lower(w) : Capitalized(w));
-    } else {
+    if (!person && Acronym(w, max_letters)) {
       out.push_back(w);
+    } else {
+      out.push_back(!person && i > 0 && FunctionWord(w) ? Lower(w) : Capitalized(w));
     }
   }
   return Join(out, " ");
@@ -203,27 +208,32 @@ std::string DisplayName(const std::vector<std::string>& words, bool person) {
 // or more words, not all acronyms, none of them an institution word.
 bool LooksLikePerson(const std::vector<std::string>& words, bool dated) {
   static const std::set<std::string> kInstitution = {
-      "ARMY", "NAVY", "FORCE", "FORCES", "MINISTRY", "GOVERNMENT", "COUNCIL", "PARTY", "FRONT",
-      "MOVEMENT", "UNION", "ASSEMBLY", "PARLIAMENT", "COURT", "COMMISSION", "COMMITTEE", "AGENCY",
-      "BANK", "OFFICE", "ORGANIZATION", "ORGANISATION", "GROUP", "LEAGUE", "HOUSE", "STATES",
-      "STATE", "REPUBLIC", "KINGDOM", "NATIONS", "NATIONAL", "UNITED", "POLICE", "GUARD",
-      "BRIGADE", "BRIGADES", "CORPS", "ALLIANCE", "COALITION", "ASSOCIATION", "FEDERATION",
-      "INSTITUTE", "UNIVERSITY", "COMPANY", "CORPORATION", "DEPARTMENT", "SERVICE", "SERVICES",
-      "AUTHORITY", "FUND", "PROGRAM", "PROGRAMME", "MISSION", "CONGRESS", "SENATE", "CABINET",
-      "EMBASSY", "MILITIA", "REBELS", "COMMAND", "TRIBUNAL", "BUREAU", "NETWORK"};
+      "ARMY",       "NAVY",         "FORCE",        "FORCES",     "MINISTRY",  "GOVERNMENT",
+      "COUNCIL",    "PARTY",        "FRONT",        "MOVEMENT",   "UNION",     "ASSEMBLY",
+      "PARLIAMENT", "COURT",        "COMMISSION",   "COMMITTEE",  "AGENCY",    "BANK",
+      "OFFICE",     "ORGANIZATION", "ORGANISATION", "GROUP",      "LEAGUE",    "HOUSE",
+      "STATES",     "STATE",        "REPUBLIC",     "KINGDOM",    "NATIONS",   "NATIONAL",
+      "UNITED",     "POLICE",       "GUARD",        "BRIGADE",    "BRIGADES",  "CORPS",
+      "ALLIANCE",   "COALITION",    "ASSOCIATION",  "FEDERATION", "INSTITUTE", "UNIVERSITY",
+      "COMPANY",    "CORPORATION",  "DEPARTMENT",   "SERVICE",    "SERVICES",  "AUTHORITY",
+      "FUND",       "PROGRAM",      "PROGRAMME",    "MISSION",    "CONGRESS",  "SENATE",
+      "CABINET",    "EMBASSY",      "MILITIA",      "REBELS",     "COMMAND",   "TRIBUNAL",
+      "BUREAU",     "NETWORK"};
   if (dated) return true;
   if (words.size() < 2) return false;
   bool all_acronyms = true;
   for (const std::string& w : words) {
     std::string u = Upper(w);
     if (kInstitution.count(u) || FunctionWord(u)) return false;
-    if (std::any_of(u.begin(), u.end(), ::isdigit)) return false;
-    if (!Acronym(u)) all_acronyms = false;
+    if (std::any_of(u.begin(), u.end(), IsDigit)) return false;
+    if (!Acronym(u, 4)) all_acronyms = false;
   }
   return !all_acronyms;
 }
 
 // ---- The importer ------------------------------------------------------------
+
+struct Synset;  // a verb entry with its patterns (see Verbs below)
 
 class Importer {
  public:
@@ -244,7 +254,9 @@ class Importer {
   Result<std::vector<Entry>> CollectEntries(const std::vector<DictLine>& lines) const;
   void Actors(const std::vector<Entry>& entries);
   void Agents(const std::vector<Entry>& entries);
-  Status Verbs(const std::vector<DictLine>& lines);
+  std::vector<Role> Roles(const Entry& e, bool* dated);
+  Result<std::vector<Synset>> ReadSynsets(const std::vector<DictLine>& lines);
+  void Patterns(const std::vector<Synset>& synsets);
   std::string Header(const std::string& kind) const;
 
   DictFormat format_;
@@ -310,6 +322,39 @@ std::string Importer::Header(const std::string& kind) const {
          " format) by griot dict import; review before use.\n";
 }
 
+// The entry's codes as roles; codes that cannot be used are warned about.
+std::vector<Role> Importer::Roles(const Entry& e, bool* dated) {
+  std::vector<Role> roles;
+  for (const auto& [line, bracket] : e.codes) {
+    Role r;
+    std::string error = ParseRole(bracket, &r);
+    if (r.code == "---") {
+      NoEvent(line);
+      continue;
+    }
+    if (error.empty() && r.code[0] == '~')
+      error = "agent code [" + bracket + "] in an actor dictionary";
+    if (error.empty() &&
+        (r.code.size() < 3 || !std::all_of(r.code.begin(), r.code.begin() + 3, IsUpper))) {
+      error = "'" + r.code + "' is not an actor code (three capital letters, then a sector)";
+    }
+    if (!error.empty()) {
+      Warn(line, error + "; that code is skipped");
+      continue;
+    }
+    r.country = r.code.substr(0, 3);
+    std::string second = r.code.substr(3, std::min<size_t>(3, r.code.size() - 3));
+    r.sector = GriotSector(second);
+    if (r.sector.empty() && !second.empty() && !IsOrgCode(r.country)) {
+      Warn(line, "sector '" + second + "' of " + r.code + " is not a griot sector; imported as " +
+                     r.country + " without a sector");
+    }
+    *dated = *dated || !r.from.empty() || !r.to.empty();
+    roles.push_back(r);
+  }
+  return roles;
+}
+
 void Importer::Actors(const std::vector<Entry>& entries) {
   std::set<std::string> seen;
   auto emit = [&](std::string* out, int line, const std::string& text) {
@@ -330,33 +375,8 @@ void Importer::Actors(const std::vector<Entry>& entries) {
       Warn(e.line, "'" + e.phrases[0].second + "' uses syntax griot cannot express, skipped");
       continue;
     }
-    std::vector<Role> roles;
     bool dated = false;
-    for (const auto& [line, bracket] : e.codes) {
-      Role r;
-      std::string error = ParseRole(bracket, &r);
-      if (r.code == "---") {
-        NoEvent(line);
-        continue;
-      }
-      if (error.empty() && r.code[0] == '~') error = "agent code [" + bracket + "] in an actor dictionary";
-      if (error.empty() && (r.code.size() < 3 || !std::all_of(r.code.begin(), r.code.begin() + 3, ::isupper))) {
-        error = "'" + r.code + "' is not an actor code (three capital letters, then a sector)";
-      }
-      if (!error.empty()) {
-        Warn(line, error + "; that code is skipped");
-        continue;
-      }
-      r.country = r.code.substr(0, 3);
-      std::string second = r.code.substr(3, std::min<size_t>(3, r.code.size() - 3));
-      r.sector = GriotSector(second);
-      if (r.sector.empty() && !second.empty() && !IsOrgCode(r.country)) {
-        Warn(line, "sector '" + second + "' of " + r.code + " is not a griot sector; imported as " +
-                       r.country + " without a sector");
-      }
-      dated = dated || !r.from.empty() || !r.to.empty();
-      roles.push_back(r);
-    }
+    std::vector<Role> roles = Roles(e, &dated);
     if (roles.empty()) {
       if (e.codes.empty()) Warn(e.line, "'" + e.phrases[0].second + "' has no code, skipped");
       continue;
@@ -371,7 +391,8 @@ void Importer::Actors(const std::vector<Entry>& entries) {
       std::string alias = DisplayName(w, person);
       if (w.empty()) {
         Warn(line, "synonym '" + phrase + "' uses syntax griot cannot express, skipped");
-      } else if (alias != name && std::find(aliases.begin(), aliases.end(), alias) == aliases.end()) {
+      } else if (alias != name &&
+                 std::find(aliases.begin(), aliases.end(), alias) == aliases.end()) {
         aliases.push_back(alias);
       }
     }
@@ -381,8 +402,9 @@ void Importer::Actors(const std::vector<Entry>& entries) {
              name + " | " + Join(aliases, "; ") + " | " + r.country + " | " + r.sector + " | " +
                  r.from + " | " + r.to + " | imported");
       } else {
+        std::string line = r.country + " | " + r.sector + " | " + name;
         emit(&result_.organizations, e.line,
-             r.country + " | " + r.sector + " | " + name + " | " + Join(aliases, "; "));
+             aliases.empty() ? line : line + " | " + Join(aliases, "; "));
       }
     }
   }
@@ -425,14 +447,16 @@ void Importer::Agents(const std::vector<Entry>& entries) {
       }
       std::string p = Lower(Join(words, " "));
       std::string singular = p.size() > 3 && p.back() == 's' ? p.substr(0, p.size() - 1) : "";
-      if (!singular.empty() && std::count(singulars.begin(), singulars.end(), singular)) p = singular;
+      if (!singular.empty() && std::count(singulars.begin(), singulars.end(), singular))
+        p = singular;
       agents.push_back({line, p, sector});
     }
   }
   std::map<std::string, int> first_line;
   for (const Agent& a : agents) first_line.emplace(a.phrase, a.line);
   for (const Agent& a : agents) {
-    bool plural = a.phrase.size() > 3 && a.phrase.back() == 's' && !StartsWith(a.phrase.substr(a.phrase.size() - 2), "ss");
+    bool plural = a.phrase.size() > 3 && a.phrase.back() == 's' &&
+                  !StartsWith(a.phrase.substr(a.phrase.size() - 2), "ss");
     if (plural && first_line.count(a.phrase.substr(0, a.phrase.size() - 1))) {
       Warn(a.line, "'" + a.phrase + "' is the plural of an entry at line " +
                        std::to_string(first_line[a.phrase.substr(0, a.phrase.size() - 1)]) +
@@ -495,7 +519,9 @@ bool FormOf(const std::vector<std::string>& words, const Verb& v) {
          std::count(v.forms.begin(), v.forms.end(), Join(words, " ")) > 0;
 }
 
-bool Slot(const std::string& token) { return token.find_first_not_of("*$+^%") == std::string::npos; }
+bool Slot(const std::string& token) {
+  return token.find_first_not_of("*$+^%") == std::string::npos;
+}
 
 // The griot words of pattern `p` for verb `v`: the verb's base form, then
 // the literal words after the verb's position (a form of the verb, else
@@ -539,7 +565,7 @@ std::string DuplicateKey(const std::vector<std::string>& words) {
   return key;
 }
 
-Status Importer::Verbs(const std::vector<DictLine>& lines) {
+Result<std::vector<Synset>> Importer::ReadSynsets(const std::vector<DictLine>& lines) {
   std::vector<Synset> synsets;
   bool in_word_class = false;
   for (const DictLine& l : lines) {
@@ -559,8 +585,10 @@ Status Importer::Verbs(const std::vector<DictLine>& lines) {
     bool header = StartsWith(t, "---");
     if (!header && t[0] == '-') {
       if (synsets.empty()) {
-        return InvalidArgument(Where(l.number) + ": pattern line before any verb; "
-                               "a verb dictionary starts with a verb or a '--- VERB [code] ---' header");
+        return InvalidArgument(
+            Where(l.number) +
+            ": pattern line before any verb; "
+            "a verb dictionary starts with a verb or a '--- VERB [code] ---' header");
       }
       Result<Pieces> p = Split(l, std::string_view(t).substr(1));
       if (!p.ok()) return p.status();
@@ -597,6 +625,7 @@ Status Importer::Verbs(const std::vector<DictLine>& lines) {
                                [&](const Verb& b) { return FormOf(v.words, b); });
       if (base != s.verbs.end()) {
         base->forms.push_back(Join(v.words, " "));
+        base->forms.insert(base->forms.end(), v.forms.begin(), v.forms.end());
         if (!v.code.empty() && v.code != (base->code.empty() ? s.code : base->code)) {
           Warn(l.number, "form " + Join(v.words, " ") + " has its own code [" + v.code +
                              "]; griot codes every form of a verb alike, so that code is skipped");
@@ -606,7 +635,10 @@ Status Importer::Verbs(const std::vector<DictLine>& lines) {
     }
     synsets.back().verbs.push_back(std::move(v));
   }
+  return synsets;
+}
 
+void Importer::Patterns(const std::vector<Synset>& synsets) {
   std::vector<std::string> type_order;
   std::map<std::string, std::string> by_type;
   std::map<std::string, int> seen;  // duplicate key -> line
@@ -615,14 +647,16 @@ Status Importer::Verbs(const std::vector<DictLine>& lines) {
     if (code == "---") return NoEvent(line);
     if (code.empty()) return Warn(line, "'" + pattern + "' has no CAMEO code, skipped");
     PloverCode plover = CameoToPlover(code);
-    if (plover.type.empty()) return Warn(line, "'" + pattern + "' [" + code + "]: " + plover.why + ", skipped");
+    if (plover.type.empty())
+      return Warn(line, "'" + pattern + "' [" + code + "]: " + plover.why + ", skipped");
     auto [it, fresh] = seen.emplace(DuplicateKey(words), line);
     if (!fresh) {
       return Warn(line, "'" + pattern + "' [" + code + "] duplicates the pattern from line " +
                             std::to_string(it->second) + ", skipped");
     }
     if (!by_type.count(plover.type)) type_order.push_back(plover.type);
-    by_type[plover.type] += pattern + " | cameo=" + code + (plover.mode.empty() ? "" : " mode=" + plover.mode) + "\n";
+    by_type[plover.type] +=
+        pattern + " | cameo=" + code + (plover.mode.empty() ? "" : " mode=" + plover.mode) + "\n";
     ++result_.entries;
   };
   for (const Synset& s : synsets) {
@@ -653,10 +687,10 @@ Status Importer::Verbs(const std::vector<DictLine>& lines) {
       }
     }
   }
-  if (type_order.empty()) return Status::Ok();
+  if (type_order.empty()) return;
   result_.patterns = Header("patterns");
-  for (const std::string& type : type_order) result_.patterns += "\ntype " + type + "\n" + by_type[type];
-  return Status::Ok();
+  for (const std::string& type : type_order)
+    result_.patterns += "\ntype " + type + "\n" + by_type[type];
 }
 
 DictKind DetectKind(const std::vector<DictLine>& lines) {
@@ -666,10 +700,11 @@ DictKind DetectKind(const std::vector<DictLine>& lines) {
   for (const DictLine& l : lines) {
     size_t open = l.text.find('[');
     if (open == std::string::npos) continue;
-    std::string code(Trim(std::string_view(l.text).substr(open + 1, l.text.find(']', open) - open - 1)));
+    std::string code(
+        Trim(std::string_view(l.text).substr(open + 1, l.text.find(']', open) - open - 1)));
     if (code.empty() || code == "---") continue;
     if (code[0] == '~') return DictKind::kAgents;
-    if (std::all_of(code.begin(), code.end(), ::isdigit)) return DictKind::kVerbs;
+    if (std::all_of(code.begin(), code.end(), IsDigit)) return DictKind::kVerbs;
     return DictKind::kActors;
   }
   return DictKind::kActors;
@@ -678,12 +713,15 @@ DictKind DetectKind(const std::vector<DictLine>& lines) {
 Result<ImportResult> Importer::Run(const std::string& text, DictKind kind) {
   std::vector<DictLine> lines = CleanLines(text);
   if (lines.empty()) {
-    return InvalidArgument(path_ + ":1: no dictionary entries; expected a TABARI or PETRARCH "
+    return InvalidArgument(path_ +
+                           ":1: no dictionary entries; expected a TABARI or PETRARCH "
                            "actor, agent or verb dictionary");
   }
   result_.kind = kind == DictKind::kAuto ? DetectKind(lines) : kind;
   if (result_.kind == DictKind::kVerbs) {
-    GRIOT_RETURN_IF_ERROR(Verbs(lines));
+    Result<std::vector<Synset>> synsets = ReadSynsets(lines);
+    if (!synsets.ok()) return synsets.status();
+    Patterns(*synsets);
   } else {
     Result<std::vector<Entry>> entries = CollectEntries(lines);
     if (!entries.ok()) return entries.status();
@@ -694,10 +732,10 @@ Result<ImportResult> Importer::Run(const std::string& text, DictKind kind) {
     }
   }
   if (no_event_ > 0) {
-    Warn(no_event_line_, std::to_string(no_event_) +
-                             (no_event_ == 1 ? " entry has" : " entries have") +
-                             " no event code ([---] or none) and " +
-                             (no_event_ == 1 ? "was" : "were") + " not imported (the first is here)");
+    Warn(no_event_line_,
+         std::to_string(no_event_) + (no_event_ == 1 ? " entry has" : " entries have") +
+             " no event code ([---] or none) and " + (no_event_ == 1 ? "was" : "were") +
+             " not imported (the first is here)");
   }
   return std::move(result_);
 }
@@ -705,7 +743,7 @@ Result<ImportResult> Importer::Run(const std::string& text, DictKind kind) {
 }  // namespace
 
 PloverCode CameoToPlover(const std::string& cameo) {
-  if (cameo.size() < 3 || cameo.size() > 4 || !std::all_of(cameo.begin(), cameo.end(), ::isdigit)) {
+  if (cameo.size() < 3 || cameo.size() > 4 || !std::all_of(cameo.begin(), cameo.end(), IsDigit)) {
     return {"", "", "'" + cameo + "' is not a CAMEO event code"};
   }
   if (StartsWith(cameo, "01")) return {"", "", "CAMEO 01x has no PLOVER type"};
@@ -717,55 +755,91 @@ PloverCode CameoToPlover(const std::string& cameo) {
     const char* mode;
   };
   static const Row kTable[] = {
-      {"02", "REQUEST", ""},      {"03", "AGREE", ""},
-      {"04", "CONSULT", ""},      {"041", "CONSULT", "phone"},
-      {"042", "CONSULT", "visit"}, {"043", "CONSULT", "host"},
+      {"02", "REQUEST", ""},
+      {"03", "AGREE", ""},
+      {"04", "CONSULT", ""},
+      {"041", "CONSULT", "phone"},
+      {"042", "CONSULT", "visit"},
+      {"043", "CONSULT", "host"},
       {"045", "CONSULT", "third-party"},
-      {"05", "SUPPORT", ""},      {"06", "COOPERATE", ""},
-      {"061", "COOPERATE", "economic"}, {"062", "COOPERATE", "military"},
-      {"063", "COOPERATE", "judicial"}, {"064", "COOPERATE", "intelligence"},
-      {"07", "AID", ""},          {"071", "AID", "economic"},
-      {"072", "AID", "military"}, {"073", "AID", "humanitarian"},
-      {"08", "CONCEDE", ""},      {"084", "RETREAT", ""},
-      {"0841", "RETREAT", "release"}, {"0842", "RETREAT", "return"},
-      {"087", "RETREAT", ""},     {"0871", "RETREAT", "ceasefire"},
-      {"0873", "RETREAT", "disarm"}, {"0874", "RETREAT", "withdraw"},
+      {"05", "SUPPORT", ""},
+      {"06", "COOPERATE", ""},
+      {"061", "COOPERATE", "economic"},
+      {"062", "COOPERATE", "military"},
+      {"063", "COOPERATE", "judicial"},
+      {"064", "COOPERATE", "intelligence"},
+      {"07", "AID", ""},
+      {"071", "AID", "economic"},
+      {"072", "AID", "military"},
+      {"073", "AID", "humanitarian"},
+      {"08", "CONCEDE", ""},
+      {"084", "RETREAT", ""},
+      {"0841", "RETREAT", "release"},
+      {"0842", "RETREAT", "return"},
+      {"087", "RETREAT", ""},
+      {"0871", "RETREAT", "ceasefire"},
+      {"0873", "RETREAT", "disarm"},
+      {"0874", "RETREAT", "withdraw"},
       {"09", "ACCUSE", "investigate"},
       {"10", "REQUEST", ""},
-      {"11", "ACCUSE", ""},       {"111", "ACCUSE", "disapprove"},
+      {"11", "ACCUSE", ""},
+      {"111", "ACCUSE", "disapprove"},
       {"112", "ACCUSE", "allege"},
       {"12", "REJECT", ""},
-      {"13", "THREATEN", ""},     {"131", "THREATEN", "relations"},
-      {"132", "THREATEN", "restrict"}, {"1323", "THREATEN", "curfew"},
-      {"1324", "THREATEN", "curfew"}, {"137", "THREATEN", "restrict"},
-      {"138", "THREATEN", "violence"}, {"139", "THREATEN", "ultimatum"},
-      {"14", "PROTEST", ""},      {"141", "PROTEST", "demo-org"},
-      {"142", "PROTEST", "strike-hun"}, {"143", "PROTEST", "strike-gen"},
-      {"144", "PROTEST", "obstruct"}, {"145", "PROTEST", "riot"},
-      {"15", "MOBILIZE", ""},     {"151", "MOBILIZE", "alert"},
-      {"152", "MOBILIZE", "alert"}, {"153", "MOBILIZE", "police"},
+      {"13", "THREATEN", ""},
+      {"131", "THREATEN", "relations"},
+      {"132", "THREATEN", "restrict"},
+      {"1323", "THREATEN", "curfew"},
+      {"1324", "THREATEN", "curfew"},
+      {"137", "THREATEN", "restrict"},
+      {"138", "THREATEN", "violence"},
+      {"139", "THREATEN", "ultimatum"},
+      {"14", "PROTEST", ""},
+      {"141", "PROTEST", "demo-org"},
+      {"142", "PROTEST", "strike-hun"},
+      {"143", "PROTEST", "strike-gen"},
+      {"144", "PROTEST", "obstruct"},
+      {"145", "PROTEST", "riot"},
+      {"15", "MOBILIZE", ""},
+      {"151", "MOBILIZE", "alert"},
+      {"152", "MOBILIZE", "alert"},
+      {"153", "MOBILIZE", "police"},
       {"154", "MOBILIZE", "troops"},
-      {"16", "SANCTION", ""},     {"161", "SANCTION", "relations"},
-      {"162", "SANCTION", "aid"}, {"163", "SANCTION", "embargo"},
+      {"16", "SANCTION", ""},
+      {"161", "SANCTION", "relations"},
+      {"162", "SANCTION", "aid"},
+      {"163", "SANCTION", "embargo"},
       {"166", "SANCTION", "expel"},
-      {"17", "COERCE", ""},       {"171", "COERCE", "seize"},
-      {"1712", "COERCE", "destroy"}, {"172", "COERCE", "ban"},
-      {"1721", "COERCE", "restrict"}, {"1723", "COERCE", "curfew"},
-      {"1724", "COERCE", "martial-law"}, {"173", "COERCE", "detain"},
+      {"17", "COERCE", ""},
+      {"171", "COERCE", "seize"},
+      {"1712", "COERCE", "destroy"},
+      {"172", "COERCE", "ban"},
+      {"1721", "COERCE", "restrict"},
+      {"1723", "COERCE", "curfew"},
+      {"1724", "COERCE", "martial-law"},
+      {"173", "COERCE", "detain"},
       {"174", "COERCE", "deport"},
-      {"18", "ASSAULT", ""},      {"181", "ASSAULT", "abduct"},
-      {"182", "ASSAULT", "beat"}, {"1821", "ASSAULT", "sexual"},
-      {"1822", "ASSAULT", "torture"}, {"183", "ASSAULT", "explosives"},
-      {"1831", "ASSAULT", "suicide-attack"}, {"185", "ASSAULT", "assassinate"},
+      {"18", "ASSAULT", ""},
+      {"181", "ASSAULT", "abduct"},
+      {"182", "ASSAULT", "beat"},
+      {"1821", "ASSAULT", "sexual"},
+      {"1822", "ASSAULT", "torture"},
+      {"183", "ASSAULT", "explosives"},
+      {"1831", "ASSAULT", "suicide-attack"},
+      {"185", "ASSAULT", "assassinate"},
       {"186", "ASSAULT", "assassinate"},
-      {"19", "ASSAULT", ""},      {"193", "ASSAULT", "firearms"},
-      {"194", "ASSAULT", "heavy-weapons"}, {"195", "ASSAULT", "heavy-weapons"},
-      {"20", "ASSAULT", ""},      {"201", "ASSAULT", "deport"},
+      {"19", "ASSAULT", ""},
+      {"193", "ASSAULT", "firearms"},
+      {"194", "ASSAULT", "heavy-weapons"},
+      {"195", "ASSAULT", "heavy-weapons"},
+      {"20", "ASSAULT", ""},
+      {"201", "ASSAULT", "deport"},
       {"202", "ASSAULT", "mass-killing"},
   };
   const Row* best = nullptr;
   for (const Row& r : kTable) {
-    if (StartsWith(cameo, r.prefix) && (!best || std::string_view(r.prefix).size() > std::string_view(best->prefix).size())) {
+    if (StartsWith(cameo, r.prefix) &&
+        (!best || std::string_view(r.prefix).size() > std::string_view(best->prefix).size())) {
       best = &r;
     }
   }

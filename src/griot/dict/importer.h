@@ -47,8 +47,7 @@ Result<ImportResult> ImportDictionary(DictFormat format, const std::string& path
 
 // The same, on a dictionary already in memory; `path` is used in messages.
 Result<ImportResult> ImportDictionaryText(DictFormat format, const std::string& text,
-                                          const std::string& path,
-                                          DictKind kind = DictKind::kAuto);
+                                          const std::string& path, DictKind kind = DictKind::kAuto);
 
 // The PLOVER type and mode for a CAMEO event code ("173" -> COERCE/detain);
 // type "" when the code has no PLOVER type, with the reason in `why`.
