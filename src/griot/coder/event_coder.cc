@@ -369,6 +369,20 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si,
       }
       c.anaphoric = k > sentence.first_token && ((doc.tokens[k - 1].flags & kFlagDefinite) ||
                                                  doc.tokens[k - 1].tag == Tag::kPossessive);
+      // "since last year's invasion", "following the killing of": an event
+      // named as background to the news is reported elsewhere, if at all.
+      uint32_t b = k;
+      while (b > sentence.first_token &&
+             (doc.tokens[b - 1].tag == Tag::kDeterminer || doc.tokens[b - 1].tag == Tag::kNumber ||
+              doc.tokens[b - 1].tag == Tag::kPossessive || doc.tokens[b - 1].tag == Tag::kProperNoun ||
+              doc.tokens[b - 1].tag == Tag::kAdjective || doc.tokens[b - 1].tag == Tag::kNoun)) {
+        --b;
+      }
+      if (b > sentence.first_token && (doc.tokens[b - 1].flags & kFlagBackground)) {
+        explain("'" + std::string(doc.Slice(ev.trigger)) + "' (" + p.type + ") follows '" +
+                doc.tokens[b - 1].lower + "': background, not coded");
+        continue;
+      }
     }
     c.base_type = p.type;
     c.base_mode = p.mode;

@@ -72,6 +72,7 @@ enum TokenFlag : uint32_t {
   kFlagHypothetical = 1 << 16,  // opens or marks a hypothetical: if, may, might, could
   kFlagLocationNoun = 1 << 17,  // place-type noun: town, village, region, state
   kFlagDirection = 1 << 18,     // direction adjective: northern, central, eastern
+  kFlagBackground = 1 << 19,    // introduces background: since, following, amid
 };
 
 struct Token {
