@@ -393,6 +393,22 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si,
   std::sort(cands.begin(), cands.end(),
             [](const Candidate& a, const Candidate& b) { return a.head < b.head; });
 
+  // "Protesters blocked roads to demand reforms": the demand is what the
+  // protest is about, not a separate request.
+  for (size_t a = 0; a < cands.size(); ++a) {
+    if (cands[a].event.event != "PROTEST") continue;
+    for (size_t b = a + 1; b < cands.size(); ++b) {
+      if (roles.ClauseEdgeBetween(cands[a].end, cands[b].head)) break;
+      const Token& t = doc.tokens[cands[b].head];
+      bool purpose = t.tag == Tag::kGerund ||
+                     (cands[b].head > sentence.first_token &&
+                      doc.tokens[cands[b].head - 1].tag == Tag::kTo);
+      if (cands[b].event.event == "REQUEST" && purpose) {
+        cands[b].dropped = true;
+        explain(words(cands[b].event) + " is the demand of the protest " + words(cands[a].event));
+      }
+    }
+  }
   // A governing trigger subsumes the events in its complement, up to the
   // next clause edge.
   for (size_t a = 0; a < cands.size(); ++a) {

@@ -193,6 +193,9 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
             t.tag = prev_plural && !next_object ? Tag::kNoun : Tag::kVerb;
           } else if (prev_plural) {
             t.tag = Tag::kVerb;  // "rebels attack villages"
+          } else if (next_prep && prev_index > first && prev_index < i &&
+                     tokens[prev_index - 1].tag == Tag::kDeterminer) {
+            t.tag = Tag::kNoun;  // "a border dispute between"
           } else if (next_nounish) {
             t.tag = Tag::kNoun;  // "French radio stations", "an army post"
           } else {
