@@ -112,6 +112,8 @@ TEST(Analysis, RolesFollowSyntax) {
       {"Soldiers who attacked the village were arrested.", "ASSAULT", ":MIL", ""},
       // coordinated predicate shares its subject
       {"Police arrested ten journalists and later released them.", "RETREAT", ":COP", ""},
+      // a verb after "but" shares the subject of the clause before
+      {"Niger opened its border but refused entry to Malian soldiers.", "COERCE", "NER:", ""},
       // nominal event with "of" and "by"
       {"Amnesty International condemned the arrest of 30 soldiers by the junta.", "ACCUSE", "NGO:HRI", ":GOV"},
   };

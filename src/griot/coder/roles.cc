@@ -205,7 +205,19 @@ RoleResult SentenceRoles::Subject(uint32_t before) const {
   for (uint32_t k = before; k > s_.first_token; --k) {
     uint32_t i = k - 1;
     const Token& t = doc_.tokens[i];
-    if (HardEdge(t)) break;
+    if (HardEdge(t)) {
+      // "Benin opened its borders but was still refusing ...": a verb right
+      // after a coordinating "but" shares the subject of the clause before.
+      if (t.tag == Tag::kConjunction && i + 1 == before && i > s_.first_token) {
+        for (int c = static_cast<int>(s_.chunks.size()) - 1; c >= 0; --c) {
+          const Chunk& ch = s_.chunks[c];
+          if (ch.last <= i && ch.kind == ChunkKind::kVerbGroup && MainVerb(doc_.tokens[ch.head].tag)) {
+            return Subject(ch.first);
+          }
+        }
+      }
+      break;
+    }
     if (t.flags & kFlagRelative) {
       // "that" after a reporting verb opens a complement clause whose
       // subject, had it one, would have been found already. Otherwise the
