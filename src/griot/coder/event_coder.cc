@@ -200,6 +200,14 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si,
     if (verbal) {
       if (vg->negated && p.neg != "drop") type = p.neg;
       if (vg->modal) confidence *= 0.75;
+      // "arrested for collaborating with Israel": the reason given for
+      // another act is an allegation, not an event.
+      if (doc.tokens[tr.head].tag == Tag::kGerund && tr.head > sentence.first_token &&
+          (doc.tokens[tr.head - 1].flags & kFlagReason)) {
+        explain("'" + std::string(doc.Slice(doc.tokens[tr.head].span)) + "' (" + p.type +
+                ") is the reason given for another act: not coded");
+        continue;
+      }
       RoleResult subject = roles.Subject(vg->first);
       if (subject.hazard) {
         explain("'" + std::string(doc.Slice(doc.tokens[tr.head].span)) + "' (" + p.source +

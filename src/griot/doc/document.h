@@ -73,6 +73,7 @@ enum TokenFlag : uint32_t {
   kFlagLocationNoun = 1 << 17,  // place-type noun: town, village, region, state
   kFlagDirection = 1 << 18,     // direction adjective: northern, central, eastern
   kFlagBackground = 1 << 19,    // introduces background: since, following, amid
+  kFlagReason = 1 << 20,        // "for" + gerund gives a reason: "arrested for spying"
 };
 
 struct Token {

@@ -31,7 +31,7 @@ constexpr NamedFlag kFlags[] = {
     {"deontic", kFlagDeontic},   {"conditional", kFlagConditional}, {"negator", kFlagNegator},
     {"definite", kFlagDefinite},   {"hypothetical", kFlagHypothetical},
     {"location", kFlagLocationNoun}, {"direction", kFlagDirection},
-    {"background", kFlagBackground},
+    {"background", kFlagBackground}, {"reason", kFlagReason},
 };
 
 }  // namespace
