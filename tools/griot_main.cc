@@ -226,6 +226,10 @@ int main(int argc, char** argv) {
         return 2;
       }
     }
+    // The knowledge base (tries, caches, the mapped gazetteer) is freed by
+    // the OS at exit far faster than by its destructors.
+    sink.reset();
+    (void)kb.release();
     return griot::ExitCode(s);
   }
   if (*eval) {
