@@ -265,11 +265,8 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si,
       }
       if (actor.entities.empty()) actor = roles.InsideNounPhrase(tr.head);
       if (actor.entities.empty()) actor = roles.AfterPreposition(tr.end, "by", 6);
-      // "the withdrawal of Rwandan troops from": when "of" does not name
-      // the recipient, it names who acts.
-      if (actor.entities.empty() && p.recipient != "of" && p.recipient != "obj") {
-        actor = roles.AfterPreposition(tr.end, "of", 2);
-      }
+      // "The United States speeded up the withdrawal of its forces": the
+      // subject of the verb whose object the event is acts.
       if (actor.entities.empty()) {
         int gv = roles.GoverningVerbGroup(tr.head);
         if (gv >= 0) {
@@ -279,6 +276,11 @@ void EventCoder::CodeSentence(Document& doc, uint32_t si,
           if (subject.hazard) continue;
           if (!g.passive) actor = subject;
         }
+      }
+      // "The withdrawal of Rwandan troops from ... began": when "of" does
+      // not name the recipient, it names who acts.
+      if (actor.entities.empty() && p.recipient != "of" && p.recipient != "obj") {
+        actor = roles.AfterPreposition(tr.end, "of", 2);
       }
       std::string prep = p.recipient == "obj" ? "of" : p.recipient;
       if (prep != "none") {
