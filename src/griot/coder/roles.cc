@@ -208,10 +208,13 @@ RoleResult SentenceRoles::Subject(uint32_t before) const {
     if (HardEdge(t)) {
       // "Benin opened its borders but was still refusing ...": a verb right
       // after a coordinating "but" shares the subject of the clause before.
+      // (The main verb of that clause is its first one: later verbs may
+      // sit in relative clauses, "Africans ordered out of Nigeria".)
       if (t.tag == Tag::kConjunction && i + 1 == before && i > s_.first_token) {
-        for (int c = static_cast<int>(s_.chunks.size()) - 1; c >= 0; --c) {
-          const Chunk& ch = s_.chunks[c];
-          if (ch.last <= i && ch.kind == ChunkKind::kVerbGroup && MainVerb(doc_.tokens[ch.head].tag)) {
+        uint32_t start = ClauseBounds(i - 1).first;
+        for (const Chunk& ch : s_.chunks) {
+          if (ch.first >= start && ch.last <= i && ch.kind == ChunkKind::kVerbGroup &&
+              MainVerb(doc_.tokens[ch.head].tag)) {
             return Subject(ch.first);
           }
         }
