@@ -79,7 +79,18 @@ void ActorResolver::Resolve(Document& doc) const {
   for (const Sentence& s : doc.sentences) {
     for (const Entity& e : s.entities) {
       if (!IsCountryCode(e.code)) continue;
-      ++counts[e.code];
+      // A country named as a place ("in Mali", "near Mopti") says more about
+      // where the story is than one named as a party ("Russia's forces").
+      uint32_t k = e.first;
+      while (k > s.first_token && (doc.tokens[k - 1].tag == Tag::kDeterminer ||
+                                   doc.tokens[k - 1].tag == Tag::kAdjective)) {
+        --k;
+      }
+      // (Capitals count once: some share their name with other cities,
+      // "Tripoli".)
+      bool place = e.place_name && e.sector.empty() && k > s.first_token &&
+                   (doc.tokens[k - 1].flags & kFlagLocative);
+      counts[e.code] += place ? 2 : 1;
       first_seen.emplace(e.code, order++);
     }
   }
