@@ -1,6 +1,6 @@
 #include "griot/syntax/tagger.h"
 
-#include <deque>
+#include <memory>
 #include <vector>
 
 namespace griot {
@@ -42,8 +42,8 @@ bool Modifier(Tag t) {
 
 }  // namespace
 
-const Tagger::Morphology& Tagger::Analyze(std::string_view lower,
-                                          std::deque<Morphology>* overflow) const {
+const Tagger::Morphology& Tagger::Analyze(
+    std::string_view lower, std::vector<std::unique_ptr<Morphology>>* overflow) const {
   {
     std::shared_lock lock(cache_mutex_);
     auto it = cache_.find(lower);
@@ -59,7 +59,10 @@ const Tagger::Morphology& Tagger::Analyze(std::string_view lower,
   if (!adjs.empty()) m.adj = adjs.front();
   m.adv = wordnet_->Contains(lower, WnPos::kAdv);
   std::unique_lock lock(cache_mutex_);
-  if (cache_.size() >= kMaxCached) return overflow->emplace_back(std::move(m));
+  if (cache_.size() >= kMaxCached) {
+    overflow->push_back(std::make_unique<Morphology>(std::move(m)));
+    return *overflow->back();
+  }
   return cache_.try_emplace(std::string(lower), std::move(m)).first->second;
 }
 
@@ -69,7 +72,9 @@ void Tagger::TagDocument(Document& doc) const {
 
 void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last) const {
   std::vector<Candidates> cands(last - first);
-  std::deque<Morphology> overflow;  // backs views of words the full cache cannot take
+  // Backs views of words the full cache cannot take (empty, so free, in the
+  // usual case; a deque would allocate even when empty).
+  std::vector<std::unique_ptr<Morphology>> overflow;
   for (uint32_t i = first; i < last; ++i) {
     Token& t = tokens[i];
     Candidates& c = cands[i - first];

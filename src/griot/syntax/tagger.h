@@ -10,7 +10,7 @@
 // clause edges, which is all the coder needs, at millions of tokens a second.
 #pragma once
 
-#include <deque>
+#include <memory>
 #include <mutex>
 #include <shared_mutex>
 #include <string>
@@ -44,8 +44,9 @@ class Tagger {
   // Tagger can serve several coding threads, and capped so hostile input
   // cannot grow it without bound.
   // Returns the cached entry; when the cache is full, an entry appended to
-  // *overflow (a deque, so earlier entries keep their address).
-  const Morphology& Analyze(std::string_view lower, std::deque<Morphology>* overflow) const;
+  // *overflow (owned one by one, so earlier entries keep their address).
+  const Morphology& Analyze(std::string_view lower,
+                            std::vector<std::unique_ptr<Morphology>>* overflow) const;
 
   struct Hash {
     using is_transparent = void;
