@@ -44,7 +44,9 @@ TEST(Geo, PlacesResolveByCueQualifierFocusAndPopulation) {
   for (const Case& c : cases) {
     Location l = LocationOf(c.text);
     EXPECT_EQ(l.country, c.country) << c.text << " -> " << l.name << " (" << l.reason << ")";
-    if (*c.name) EXPECT_EQ(l.name, c.name) << c.text << " (" << l.reason << ")";
+    if (*c.name) {
+      EXPECT_EQ(l.name, c.name) << c.text << " (" << l.reason << ")";
+    }
     EXPECT_EQ(l.precision, c.precision) << c.text << " (" << l.reason << ")";
     EXPECT_FALSE(l.reason.empty()) << c.text;
   }

@@ -51,20 +51,6 @@ std::string PhraseKey(std::string_view s) {
   return out;
 }
 
-bool IsUpperCode(const std::string& s, size_t length) {
-  return s.size() == length &&
-         std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
-}
-
-bool IsDatePrefix(const std::string& s) {
-  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    bool dash = i == 4 || i == 7;
-    if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
-  }
-  return true;
-}
-
 bool IsCoordinate(const std::string& s, double limit) {
   double v = 0;
   auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);

@@ -5,27 +5,12 @@
 namespace griot {
 namespace {
 
-bool IsCountryCode(const std::string& code) {
-  if (code.size() != 3) return false;
-  for (char c : code) {
-    if (c < 'A' || c > 'Z') return false;
-  }
-  return true;
-}
+bool IsCountryCode(const std::string& code) { return IsUpperCode(code, 3); }
 
 bool ShortAcronym(std::string_view s) {
   if (s.size() < 2 || s.size() > 4) return false;
   for (char c : s) {
     if (c < 'A' || c > 'Z') return false;
-  }
-  return true;
-}
-
-bool IsDatePrefix(const std::string& s) {
-  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
-  for (size_t i = 0; i < s.size(); ++i) {
-    bool dash = i == 4 || i == 7;
-    if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
   }
   return true;
 }

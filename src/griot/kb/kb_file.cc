@@ -12,6 +12,23 @@ std::string_view Trim(std::string_view s) {
   return s.substr(b, e - b);
 }
 
+bool IsUpperCode(std::string_view s, size_t length) {
+  if (s.size() != length) return false;
+  for (char c : s) {
+    if (c < 'A' || c > 'Z') return false;
+  }
+  return true;
+}
+
+bool IsDatePrefix(std::string_view s) {
+  if (s.size() != 4 && s.size() != 7 && s.size() != 10) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    bool dash = i == 4 || i == 7;
+    if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
+  }
+  return true;
+}
+
 std::vector<std::string> SplitList(std::string_view field) {
   std::vector<std::string> out;
   size_t start = 0;

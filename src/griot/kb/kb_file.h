@@ -43,6 +43,9 @@ Result<KbFile> ParseKbFile(std::string_view content, const std::string& path,
 // Splits a `;`-separated list, trimming items and dropping empty ones.
 std::vector<std::string> SplitList(std::string_view field);
 std::string_view Trim(std::string_view s);
+// Field shapes shared by the loaders and `griot dict check`.
+bool IsUpperCode(std::string_view s, size_t length);  // "MLI" (3), "ML" (2)
+bool IsDatePrefix(std::string_view s);                // YYYY, YYYY-MM or YYYY-MM-DD
 Result<std::string> ReadWholeFile(const std::string& path);
 
 }  // namespace griot

@@ -6,19 +6,13 @@
 #include <string>
 
 #include "griot/kb/knowledge_base.h"
+#include "test_support.h"
 #include "griot/pipeline.h"
 
 namespace griot {
 namespace {
 
-const KnowledgeBase& Kb() {
-  static std::unique_ptr<KnowledgeBase> kb = [] {
-    auto loaded = KnowledgeBase::Load(GRIOT_SOURCE_DIR "/kb/en", GRIOT_DEFAULT_WORDNET_DIR);
-    EXPECT_TRUE(loaded.ok()) << loaded.status().message();
-    return loaded.ok() ? std::move(*loaded) : nullptr;
-  }();
-  return *kb;
-}
+using testing::Kb;  // the repository's knowledge base, loaded once (test_support.h)
 
 const DateResolver& Dates() {
   static DateResolver* dates = [] {
