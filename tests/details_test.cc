@@ -3,6 +3,7 @@
 // same format as PLOVER gold plus doc_date, location, event_date,
 // date_granularity, counts and aux) and held to the project's targets.
 #include "griot/eval/evaluator.h"
+#include "griot/io/event_json.h"
 #include "test_support.h"
 
 namespace griot::testing {
@@ -40,6 +41,36 @@ TEST(Details, NoDocumentDateMeansNullDate) {
   Document doc = Code("Police arrested ten protesters.");
   ASSERT_FALSE(doc.events.empty());
   EXPECT_EQ(doc.events[0].date, "");
+}
+
+
+// An office or sector actor takes the country of the event's place, says so
+// in the record, and leaves refugees, outsiders and venues alone.
+TEST(Details, PlaceGivesUncodedActorsTheirCountry) {
+  if (Kb().gazetteer().size() == 0) GTEST_SKIP() << "no gazetteer in this build";
+  struct Case {
+    const char* text;
+    const char* actor_code;
+    const char* code_from;
+  };
+  const Case cases[] = {
+      {"The government of Sindh province ordered patrols by police.", "PAK", "location"},
+      {"Police arrested ten protesters in Kano on Monday.", "NGA", "location"},
+      {"Hundreds of refugees sought asylum in Germany.", "", ""},
+      {"Foreign troops attacked a village near Gao.", "", ""},
+      {"Police arrested ten protesters.", "", ""},
+  };
+  for (const Case& c : cases) {
+    Document doc = Code(c.text);
+    ASSERT_FALSE(doc.events.empty()) << c.text;
+    ASSERT_FALSE(doc.events[0].actor.empty()) << c.text;
+    EXPECT_EQ(doc.events[0].actor[0].code, c.actor_code) << c.text;
+    EXPECT_EQ(doc.events[0].actor[0].code_from, c.code_from) << c.text;
+  }
+  Document doc = Code("Police arrested ten protesters in Kano on Monday.");
+  std::string json;
+  AppendEventJson(doc, doc.events[0], &json);
+  EXPECT_NE(json.find("\"code_from\":\"location\""), std::string::npos) << json;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "griot/pipeline.h"
 
+#include "griot/coder/place_actors.h"
 #include "griot/io/reader.h"
 
 namespace griot {
@@ -27,6 +28,7 @@ Status Pipeline::Code(Document& doc) const {
   kb_->dates().Assign(doc);
   kb_->counts().Extract(doc);
   geolocator_.Locate(doc);
+  AttachPlaceCountries(doc, limits_.explain);
   MarkHistorical(doc);
   return Status::Ok();
 }

@@ -12,6 +12,22 @@ struct Mention {
 
 bool IsNameKind(ActorKind k) { return k != ActorKind::kAgent; }
 
+// A lower-case word that cannot sit inside a capitalized name. Connectors
+// may: "Islamic State in the Greater Sahara", "Ansar al-Din", "bin Laden".
+bool IsLowerCaseWord(const Token& t) {
+  static constexpr std::string_view kConnectors[] = {
+      "of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le", "les",
+      "d'", "l'", "al", "el", "bin", "ibn", "ben", "van", "von", "der", "da", "dos", "do", "y",
+      "et", "'s", "al-", "ad-", "ar-", "as-", "ash-", "an-", "bint", "abu", "wa"};
+  if (t.lower.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(t.lower[0]);
+  if (c < 'a' || c > 'z') return false;  // digits, punctuation, non-ASCII letters
+  for (std::string_view w : kConnectors) {
+    if (t.lower == w) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 void EntityMatcher::Match(Document& doc) const {
@@ -50,6 +66,12 @@ void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const
                 if (!u.all_caps && u.tag != Tag::kPunctuation) return false;
               }
             }
+            // Every word of a longer name is capitalized too, bar
+            // connectors: "Russia Today" the channel, not "Russia today".
+            for (uint32_t k = 1; k < length; ++k) {
+              const Token& u = tokens[i + k];
+              if (!u.capitalized && !u.all_caps && !has_upper(u) && IsLowerCaseWord(u)) return false;
+            }
             return true;
           });
     }
@@ -71,8 +93,14 @@ void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const
           agent = {};
         }
         // "Tom King": a capitalized agent word inside a name is a surname.
-        bool inside_name = t.capitalized && !t.sentence_initial && i > sentence.first_token &&
-                           tokens[i - 1].tag == Tag::kProperNoun &&
+        // But "Investment Minister Tran Xuan Gia": an office word followed by
+        // a name is a title.
+        uint32_t next = i + agent.length;
+        bool title = next < end && tokens[next].tag == Tag::kProperNoun && tokens[next].capitalized;
+        // And a surname is one word: "Vice Foreign Minister" is an office.
+        bool inside_name = agent.length == 1 && t.capitalized && !t.sentence_initial &&
+                           i > sentence.first_token &&
+                           tokens[i - 1].tag == Tag::kProperNoun && !title &&
                            (mentions.empty() || mentions.back().last < i);
         if (inside_name) agent = {};
       }
@@ -131,6 +159,18 @@ void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const
         e.source += "+" + b.entry->source;
         used[m + 1] = true;
       }
+    } else if (a.entry->kind == ActorKind::kAgent && m + 1 < mentions.size() &&
+               mentions[m + 1].entry->kind == ActorKind::kPerson &&
+               mentions[m + 1].first == a.last) {
+      // "President Abdelaziz Bouteflika", "Colonel Goita": the title joins
+      // the person it names, who carries the code and the dated office.
+      const Mention& b = mentions[m + 1];
+      e.last = b.last;
+      e.code = b.entry->code;
+      e.sector = b.entry->sector.empty() ? a.entry->sector : b.entry->sector;
+      e.name = b.entry->name;
+      e.source += "+" + b.entry->source;
+      used[m + 1] = true;
     } else if (a.entry->kind == ActorKind::kAgent && m + 1 < mentions.size() &&
                IsNameKind(mentions[m + 1].entry->kind) &&
                mentions[m + 1].entry->kind != ActorKind::kCapital) {

@@ -154,6 +154,7 @@ struct EventArgument {
   std::string name;
   ByteSpan span;  // in Document::text
   bool implicit = false;  // not in the text: the type's implicit actor
+  std::string code_from;  // "" when the words give the code; "location" when the event's place does
 };
 
 struct Location {

@@ -189,6 +189,13 @@ void Geolocator::FindPlaces(const Document& doc, Sentence& s) const {
     if (i >= s.first_token + 2 && tokens[i - 1].tag == Tag::kPossessive) {
       for (const Entity& e : s.entities) {
         if (e.last == i - 1 && e.place_name) {
+          // Only a place of that country: "Taiwan's Vice Foreign Minister"
+          // is no town in Peru.
+          bool inside = false;
+          for (uint32_t c : cands.first(std::min<size_t>(cands.size(), 50))) {
+            inside |= gazetteer_->place(c).country == e.code;
+          }
+          if (!inside) continue;
           qualifier = e.code;
           cues.push_back("possessive country");
         }

@@ -73,6 +73,10 @@ void AppendEntities(const std::vector<EventArgument>& args, std::string* out) {
     AppendString(args[i].sector, out);
     out->append(",\"name\":");
     AppendString(args[i].name, out);
+    if (!args[i].code_from.empty()) {
+      out->append(",\"code_from\":");
+      AppendString(args[i].code_from, out);
+    }
     out->push_back('}');
   }
   out->push_back(']');

@@ -1,0 +1,74 @@
+#include "griot/coder/place_actors.h"
+
+namespace griot {
+namespace {
+
+bool NamedInSentence(const Location& l) {
+  return l.reason.rfind("clause", 0) == 0 || l.reason.rfind("sentence", 0) == 0;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out;
+  for (char c : s) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  return out;
+}
+
+// "foreign troops", "international monitors", "Western diplomats": acting
+// somewhere is not belonging there. The word may be inside the actor's text
+// or just before it; "foreign minister" is an office at home.
+bool Outsider(const Document& doc, const EventArgument& a) {
+  std::string words = Lower(a.text);
+  for (const char* office : {"foreign minist", "foreign secretar", "foreign affairs", "foreign office"}) {
+    size_t at = words.find(office);
+    if (at != std::string::npos) words.erase(at, 7);
+  }
+  if (a.span.begin <= doc.text.size()) {
+    size_t end = a.span.begin;
+    while (end > 0 && doc.text[end - 1] == ' ') --end;
+    size_t begin = end;
+    while (begin > 0 && std::isalpha(static_cast<unsigned char>(doc.text[begin - 1]))) --begin;
+    words += " " + Lower(std::string_view(doc.text).substr(begin, end - begin));
+  }
+  for (const char* w : {"foreign", "international", "western", "overseas", "expatriate"}) {
+    if (words.find(w) != std::string::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void AttachPlaceCountries(Document& doc, bool explain) {
+  for (Event& e : doc.events) {
+    if (e.location.country.empty() || !NamedInSentence(e.location)) continue;
+    // A party from elsewhere makes the place a venue, not a home: "Mali
+    // signed a peace agreement with the rebels in Algiers".
+    bool foreign_party = false;
+    for (const auto* args : {&e.actor, &e.recipient}) {
+      for (const EventArgument& a : *args) {
+        foreign_party |= a.code.size() == 3 && a.code != e.location.country;
+      }
+    }
+    if (foreign_party) continue;
+    auto complete = [&](std::vector<EventArgument>& args, const char* role) {
+      for (EventArgument& a : args) {
+        // Refugees and migrants are where they are because they come from
+        // elsewhere.
+        if (!a.code.empty() || a.sector.empty() || a.sector == "REF" || a.implicit ||
+            Outsider(doc, a)) {
+          continue;
+        }
+        a.code = e.location.country;
+        a.code_from = "location";
+        if (explain) {
+          doc.explanations.push_back("sentence " + std::to_string(e.sentence) + ": " + role + " '" +
+                                     a.text + "' takes " + a.code + " from the event's place '" +
+                                     e.location.name + "'");
+        }
+      }
+    };
+    complete(e.actor, "actor");
+    complete(e.recipient, "recipient");
+  }
+}
+
+}  // namespace griot

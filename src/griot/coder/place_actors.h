@@ -1,0 +1,22 @@
+// PlaceActors: gives an office or sector actor with no country ("the
+// government", "police", "President Prosper Avril") the country of the place
+// where its event happens, when that place is named in the event's own
+// sentence: "The government of Sindh province ordered patrols" -> PAK GOV.
+//
+// Runs after the geolocator. Only actors the knowledge base read as a sector
+// noun or title are completed; unknown names keep their empty code (they may
+// be foreigners), actors marked foreign or international and refugees are
+// left alone, and an event with a party coded to another country ("Mali
+// signed with the rebels in Algiers") makes the place a venue: no change.
+// A place that is only the document's focus is not evidence enough. Each
+// completion sets EventArgument::code_from = "location" and, when explaining,
+// says so.
+#pragma once
+
+#include "griot/doc/document.h"
+
+namespace griot {
+
+void AttachPlaceCountries(Document& doc, bool explain);
+
+}  // namespace griot
