@@ -78,20 +78,24 @@ void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const
     PhraseTrie::Match agent;
     if (t.tag == Tag::kNoun || t.tag == Tag::kAdjective || t.tag == Tag::kProperNoun ||
         t.tag == Tag::kVerb || t.tag == Tag::kGerund) {
-      agent = actors_->agents().Longest(avail, [&](uint32_t k) -> std::string_view {
-        const Token& u = tokens[i + k];
-        return u.lemma.empty() ? std::string_view(u.lower) : std::string_view(u.lemma);
-      });
-      // An agent must end on a noun: "police" yes, "police" in "police said" yes,
-      // but not a verb reading ("they soldiered on").
+      // An agent must end on a noun: "police" yes, "police" in "police said"
+      // yes, but not a verb reading ("they soldiered on"); a shorter agent
+      // may still fit ("the government forced" is "government", not
+      // "government force").
+      agent = actors_->agents().Longest(
+          avail,
+          [&](uint32_t k) -> std::string_view {
+            const Token& u = tokens[i + k];
+            return u.lemma.empty() ? std::string_view(u.lower) : std::string_view(u.lemma);
+          },
+          [&](const std::vector<uint32_t>&, uint32_t length) {
+            const Token& last = tokens[i + length - 1];
+            uint32_t after = i + length;
+            if (last.tag == Tag::kVerb || last.tag == Tag::kParticiple) return false;
+            // "military aid": an adjective reading modifies the next noun.
+            return !(last.tag == Tag::kAdjective && after < end && tokens[after].tag == Tag::kNoun);
+          });
       if (agent.length) {
-        const Token& last = tokens[i + agent.length - 1];
-        uint32_t after = i + agent.length;
-        if (last.tag == Tag::kVerb || last.tag == Tag::kParticiple) agent = {};
-        // "military aid": an adjective reading modifies the next noun.
-        if (last.tag == Tag::kAdjective && after < end && tokens[after].tag == Tag::kNoun) {
-          agent = {};
-        }
         // "Tom King": a capitalized agent word inside a name is a surname.
         // But "Investment Minister Tran Xuan Gia": an office word followed by
         // a name is a title.
