@@ -204,6 +204,23 @@ void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const
       e.source += "+" + c.entry->source;
       used[n] = true;
     }
+    // "militants loyal to Abu Musab al-Zarqawi", "fighters allied with the
+    // RSF": an uncoded agent takes the code of whom it serves.
+    if (e.code.empty() && a.entry->kind == ActorKind::kAgent) {
+      uint32_t k = e.last;
+      auto word = [&](uint32_t at, std::string_view w) { return at < end && tokens[at].lower == w; };
+      bool bond = (word(k, "loyal") && word(k + 1, "to")) || (word(k, "allied") && (word(k + 1, "to") || word(k + 1, "with"))) ||
+                  (word(k, "affiliated") && word(k + 1, "with")) || (word(k, "linked") && word(k + 1, "to"));
+      if (bond) {
+        for (size_t n = m + 1; n < mentions.size() && mentions[n].first <= k + 4; ++n) {
+          if (mentions[n].first >= k + 2 && !mentions[n].entry->code.empty()) {
+            e.code = mentions[n].entry->code;
+            e.source += "+" + mentions[n].entry->source + " (loyal to)";
+            break;
+          }
+        }
+      }
+    }
     // "Malian and Nigerien troops": a demonym coordinated with a combined
     // demonym+agent takes that agent's sector.
     if (a.entry->kind == ActorKind::kDemonym && e.sector.empty() && m + 1 < mentions.size() &&

@@ -48,7 +48,10 @@ void AttachPlaceCountries(Document& doc, bool explain) {
         foreign_party |= a.code.size() == 3 && a.code != e.location.country;
       }
     }
-    if (foreign_party) continue;
+    // Physical events (quad 4: violence, repression, protest, force) happen
+    // where they are; the place stays home to their uncoded parties even
+    // with foreigners involved ("Russian jets bombed rebels in Idlib").
+    if (foreign_party && e.quad != 4) continue;
     auto complete = [&](std::vector<EventArgument>& args, const char* role) {
       for (EventArgument& a : args) {
         // Refugees and migrants are where they are because they come from

@@ -6,8 +6,10 @@
 // Runs after the geolocator. Only actors the knowledge base read as a sector
 // noun or title are completed; unknown names keep their empty code (they may
 // be foreigners), actors marked foreign or international and refugees are
-// left alone, and an event with a party coded to another country ("Mali
-// signed with the rebels in Algiers") makes the place a venue: no change.
+// left alone. In verbal and cooperative events (quads 1-3) a party coded to
+// another country makes the place a venue ("Mali signed with the rebels in
+// Algiers"): no change. Physical events (quad 4) happen where they are:
+// "Russian jets bombed rebels in Idlib" -> the rebels are SYR.
 // A place that is only the document's focus is not evidence enough. Each
 // completion sets EventArgument::code_from = "location" and, when explaining,
 // says so.

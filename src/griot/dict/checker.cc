@@ -300,7 +300,8 @@ void Checker::CheckSector(const KbFile& f, const KbLine& l, const std::string& s
 
 // Records that `phrase` stands for code/sector; reports a phrase listed twice
 // in one file (warning), given two codes anywhere or shared by two people
-// (errors). A person with several dated roles repeats the names on purpose.
+// with different codes (errors; people of one country may share a surname:
+// the date decides). A person with several dated roles repeats the names on purpose.
 void Checker::Claim(const KbFile& f, const KbLine& l, const std::string& phrase,
                     const std::string& code, const std::string& sector, const std::string& person) {
   ActorClaim claim{f.Where(l), f.path, l.line, code, sector, person};
@@ -325,6 +326,9 @@ void Checker::Claim(const KbFile& f, const KbLine& l, const std::string& phrase,
     }
     if (!c.person.empty() && !claim.person.empty()) {
       if (c.person == claim.person) continue;  // another role of the same person
+      // "Bush", "Assad", "Kabila": relatives of one country share a name and
+      // the document's date picks the office holder.
+      if (c.code == claim.code) continue;
       Error(f, l,
             "'" + phrase + "' names both " + claim.person + " and " + c.person + " (" + c.where +
                 ")");

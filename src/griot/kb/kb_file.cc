@@ -26,6 +26,16 @@ bool IsDatePrefix(std::string_view s) {
     bool dash = i == 4 || i == 7;
     if (dash ? s[i] != '-' : (s[i] < '0' || s[i] > '9')) return false;
   }
+  // "1990-13" and "2001-02-30" are typos, not dates.
+  if (s.size() >= 7) {
+    int month = (s[5] - '0') * 10 + (s[6] - '0');
+    if (month < 1 || month > 12) return false;
+    if (s.size() == 10) {
+      static constexpr int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+      int day = (s[8] - '0') * 10 + (s[9] - '0');
+      if (day < 1 || day > kDays[month - 1]) return false;
+    }
+  }
   return true;
 }
 

@@ -50,4 +50,11 @@ TEST(KbFile, SplitsLists) {
 }
 
 }  // namespace
+TEST(KbFile, DatePrefixesAreRealDates) {
+  for (const char* ok : {"2021", "2021-05", "2021-05-24", "2000-02-29"}) EXPECT_TRUE(IsDatePrefix(ok)) << ok;
+  for (const char* bad : {"21", "2021-5", "1990-13", "2001-02-30", "2021-00", "2021/05", "2021-05-24x"}) {
+    EXPECT_FALSE(IsDatePrefix(bad)) << bad;
+  }
+}
+
 }  // namespace griot
