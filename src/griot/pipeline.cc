@@ -28,7 +28,7 @@ Status Pipeline::Code(Document& doc) const {
   kb_->dates().Assign(doc);
   kb_->counts().Extract(doc);
   geolocator_.Locate(doc);
-  AttachPlaceCountries(doc, limits_.explain);
+  AttachPlaceCountries(kb_->ontology(), doc, limits_.explain);
   MarkHistorical(doc);
   return Status::Ok();
 }

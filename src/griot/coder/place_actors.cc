@@ -1,5 +1,7 @@
 #include "griot/coder/place_actors.h"
 
+#include "griot/kb/ontology.h"
+
 namespace griot {
 namespace {
 
@@ -37,7 +39,7 @@ bool Outsider(const Document& doc, const EventArgument& a) {
 
 }  // namespace
 
-void AttachPlaceCountries(Document& doc, bool explain) {
+void AttachPlaceCountries(const Ontology& ontology, Document& doc, bool explain) {
   for (Event& e : doc.events) {
     if (e.location.country.empty() || !NamedInSentence(e.location)) continue;
     // A party from elsewhere makes the place a venue, not a home: "Mali
@@ -69,6 +71,26 @@ void AttachPlaceCountries(Document& doc, bool explain) {
         }
       }
     };
+    // A physical event with nobody named as doing it ("a roadside bomb near
+    // Samarra killed a soldier", "streets were blocked in Hong Kong"): an
+    // unidentified actor of the place, with the sector the type implies.
+    if (e.actor.empty() && e.quad == 4) {
+      EventArgument unknown;
+      if (const EventType* t = ontology.FindType(e.event)) {
+        unknown.sector = t->implicit_actor;
+        auto it = t->mode_implicit_actor.find(e.mode);
+        if (it != t->mode_implicit_actor.end()) unknown.sector = it->second;
+      }
+      unknown.code = e.location.country;
+      unknown.implicit = true;
+      unknown.code_from = "location";
+      e.actor.push_back(unknown);
+      if (explain) {
+        doc.explanations.push_back("sentence " + std::to_string(e.sentence) +
+                                   ": no actor named; an unidentified " + unknown.code +
+                                   " actor from the event's place '" + e.location.name + "'");
+      }
+    }
     complete(e.actor, "actor");
     complete(e.recipient, "recipient");
   }

@@ -10,15 +10,19 @@
 // another country makes the place a venue ("Mali signed with the rebels in
 // Algiers"): no change. Physical events (quad 4) happen where they are:
 // "Russian jets bombed rebels in Idlib" -> the rebels are SYR.
-// A place that is only the document's focus is not evidence enough. Each
+// A physical event with no actor at all gets an implicit, unidentified actor
+// of the place (the type's implicit sector, if any), as ICEWS-style coding
+// does for unclaimed attacks. A place that is only the document's focus is
+// not evidence enough. Each
 // completion sets EventArgument::code_from = "location" and, when explaining,
 // says so.
 #pragma once
 
 #include "griot/doc/document.h"
+#include "griot/kb/ontology.h"
 
 namespace griot {
 
-void AttachPlaceCountries(Document& doc, bool explain);
+void AttachPlaceCountries(const Ontology& ontology, Document& doc, bool explain);
 
 }  // namespace griot

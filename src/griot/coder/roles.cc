@@ -246,9 +246,12 @@ RoleResult SentenceRoles::Subject(uint32_t before) const {
     int ci = chunk_of_[i - s_.first_token];
     if (ci >= 0 && s_.chunks[ci].kind == ChunkKind::kNounPhrase) f = std::min(f, s_.chunks[ci].first);
     while (f > s_.first_token && doc_.tokens[f - 1].tag == Tag::kDeterminer) --f;
-    if (AfterPreposition(e >= 0 ? s_.entities[e].first : i)) {
+    // Inside a prepositional phrase, or the name in "near the town of
+    // Samarra": not the subject.
+    uint32_t head_first = e >= 0 ? s_.entities[e].first : i;
+    if (AfterPreposition(head_first) || (e >= 0 && LocativeBefore(head_first))) {
       k = (e >= 0 ? s_.entities[e].first : f) + 1;
-      continue;  // inside a prepositional phrase: not the subject
+      continue;
     }
     if (e < 0) {
       if (t.flags & kFlagHazard) {
