@@ -172,6 +172,14 @@ TEST(Analysis, PeopleResolveByDocumentDate) {
   EXPECT_EQ(actor_of("Ibrahim Boubacar Keita met the envoy.", "2019-03-01"),
             "MLI:GOV:Ibrahim Boubacar Keïta");
   EXPECT_EQ(actor_of("Assimi Goita met the envoy.", "2023-06-01"), "MLI:GOV:Assimi Goïta");
+  // Relatives of one country share a surname; the date picks the holder,
+  // and a title joins the person it names.
+  EXPECT_EQ(actor_of("President Bush met the envoy.", "1990-06-01"), "USA:GOV:George H. W. Bush");
+  EXPECT_EQ(actor_of("President Bush met the envoy.", "2005-06-01"), "USA:GOV:George W. Bush");
+  EXPECT_EQ(actor_of("Assad met the envoy.", "1995-06-01"), "SYR:GOV:Hafez al-Assad");
+  EXPECT_EQ(actor_of("Assad met the envoy.", "2012-06-01"), "SYR:GOV:Bashar al-Assad");
+  // Defunct states and their leaders code as their successors.
+  EXPECT_EQ(actor_of("Mikhail Gorbachev met the envoy.", "1988-06-01"), "RUS:GOV:Mikhail Gorbachev");
   // Unknown names stay actors with their text and no code.
   Document doc = Code("Zorblat Quenty condemned the arrest of journalists.");
   ASSERT_FALSE(doc.events.empty());

@@ -42,6 +42,11 @@ bool Outsider(const Document& doc, const EventArgument& a) {
 void AttachPlaceCountries(const Ontology& ontology, Document& doc, bool explain) {
   for (Event& e : doc.events) {
     if (e.location.country.empty() || !NamedInSentence(e.location)) continue;
+    // Diplomacy and aid travel: a visit, a meeting or a delivery "in Accra"
+    // says where the host is, not where the visitor is from. Only what is
+    // done at home is completed: force, repression, protest (quad 4) and
+    // yielding at home (CONCEDE, RETREAT).
+    if (e.quad != 4 && e.event != "CONCEDE" && e.event != "RETREAT") continue;
     // A party from elsewhere makes the place a venue, not a home: "Mali
     // signed a peace agreement with the rebels in Algiers".
     bool foreign_party = false;
@@ -53,6 +58,7 @@ void AttachPlaceCountries(const Ontology& ontology, Document& doc, bool explain)
     // Physical events (quad 4: violence, repression, protest, force) happen
     // where they are; the place stays home to their uncoded parties even
     // with foreigners involved ("Russian jets bombed rebels in Idlib").
+    // A concession with a foreign party is negotiated at a venue.
     if (foreign_party && e.quad != 4) continue;
     auto complete = [&](std::vector<EventArgument>& args, const char* role) {
       for (EventArgument& a : args) {

@@ -3,7 +3,10 @@
 // where its event happens, when that place is named in the event's own
 // sentence: "The government of Sindh province ordered patrols" -> PAK GOV.
 //
-// Runs after the geolocator. Only actors the knowledge base read as a sector
+// Runs after the geolocator, for events done at home: force, repression and
+// protest (quad 4) and concessions and retreats. Visits, talks, statements
+// and aid happen where the host is, so they are left alone.
+// Only actors the knowledge base read as a sector
 // noun or title are completed; unknown names keep their empty code (they may
 // be foreigners), actors marked foreign or international and refugees are
 // left alone. In verbal and cooperative events (quads 1-3) a party coded to
