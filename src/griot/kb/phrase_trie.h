@@ -5,11 +5,16 @@
 //   PhraseTrie t;
 //   t.Insert({"security", "council"}, 7);
 //   PhraseTrie::Match m = t.Longest(n, [&](uint32_t k) { return words[k]; });
+//
+// Every token of every document is looked up in several tries (names,
+// agents, dates, counts, contexts), so the edges live in one flat
+// open-addressing table keyed by (parent node, word) with an inline FNV-1a
+// hash: no per-node hash maps, no library hash call, one cache line per probe.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace griot {
@@ -35,30 +40,57 @@ class PhraseTrie {
     Match best;
     uint32_t node = 0;
     for (uint32_t k = 0; k < available; ++k) {
-      const auto& next = nodes_[node].next;
-      auto it = next.find(std::string_view(key(k)));
-      if (it == next.end()) break;
-      node = it->second;
-      if (!nodes_[node].values.empty() && accept(nodes_[node].values, k + 1)) {
+      auto&& word = key(k);  // may be a temporary string: keep it alive
+      node = Child(node, std::string_view(word));
+      if (node == kNone) break;
+      if (!values_[node].empty() && accept(values_[node], k + 1)) {
         best.length = k + 1;
-        best.values = &nodes_[node].values;
+        best.values = &values_[node];
       }
     }
     return best;
   }
 
-  size_t size() const { return nodes_.size(); }
+  // Number of nodes (the root included).
+  size_t size() const { return values_.size(); }
 
  private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  static constexpr uint32_t kNone = 0xFFFFFFFFu;
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t parent = 0;
+    uint32_t child = kNone;  // kNone: empty slot
+    uint32_t word_offset = 0;
+    uint32_t word_length = 0;
   };
-  struct Node {
-    std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> next;
-    std::vector<uint32_t> values;
-  };
-  std::vector<Node> nodes_{1};
+
+  static uint64_t EdgeHash(uint32_t parent, std::string_view word) {
+    uint64_t h = 0xcbf29ce484222325ull ^ (static_cast<uint64_t>(parent) * 0x9E3779B97F4A7C15ull);
+    for (char c : word) {
+      h ^= static_cast<unsigned char>(c);
+      h *= 0x100000001b3ull;
+    }
+    return h ^ (h >> 29);
+  }
+  uint32_t Child(uint32_t parent, std::string_view word) const {
+    if (slots_.empty()) return kNone;
+    uint64_t h = EdgeHash(parent, word);
+    size_t mask = slots_.size() - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.child == kNone) return kNone;
+      if (s.hash == h && s.parent == parent &&
+          std::string_view(arena_).substr(s.word_offset, s.word_length) == word) {
+        return s.child;
+      }
+    }
+  }
+  void Grow();
+
+  std::string arena_;                          // the edge words, back to back
+  std::vector<Slot> slots_;                    // power-of-two size, at most half full
+  size_t edges_ = 0;
+  std::vector<std::vector<uint32_t>> values_{1};  // per node; node 0 is the root
 };
 
 }  // namespace griot
