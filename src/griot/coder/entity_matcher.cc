@@ -41,7 +41,11 @@ void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const
   // "al-Qaeda" not "al-qaeda".
   auto has_upper = [&](const Token& t) {
     // Only joined words can hide a capital after a lower-case start.
-    if (t.lower.find_first_of("-'") == std::string::npos) return false;
+    // (A plain loop: this runs for every lower-case token, and words are
+    // short enough that a library search costs more than it saves.)
+    bool joined = false;
+    for (char c : t.lower) joined |= c == '-' || c == '\'';
+    if (!joined) return false;
     for (char c : doc.Slice(t.span)) {
       if (c >= 'A' && c <= 'Z') return true;
     }

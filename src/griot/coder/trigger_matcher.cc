@@ -26,11 +26,7 @@ bool GapWord(const Token& t) {
   }
 }
 
-size_t Literals(const Pattern& p) {
-  size_t n = 0;
-  for (const std::string& w : p.words) n += w != "...";
-  return n;
-}
+size_t Literals(const Pattern& p) { return p.literals; }
 
 }  // namespace
 
@@ -39,7 +35,7 @@ uint32_t TriggerMatcher::MatchAt(const Pattern& p, const std::vector<Token>& tok
   uint32_t k = i + 1;
   bool gap = false;
   for (size_t w = 1; w < p.words.size(); ++w) {
-    if (p.words[w] == "...") {
+    if (p.gap[w]) {
       gap = true;
       continue;
     }

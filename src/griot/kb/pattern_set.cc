@@ -129,8 +129,12 @@ Status PatternSet::LoadFile(const std::string& path, const std::string& display,
     for (const std::string& word : p.words) key += " " + word;
     if (!seen.insert(key).second) return file->Error(l, "duplicate pattern '" + key + "'");
     p.source = file->Where(l) + " " + key;
+    for (const std::string& word : p.words) {
+      p.gap.push_back(word == "...");
+      p.literals += word != "...";
+    }
     uint32_t index = static_cast<uint32_t>(patterns_.size());
-    by_first_[p.words.front()].push_back(index);
+    by_first_.Insert({p.words.front()}, index);
     patterns_.push_back(std::move(p));
   }
   for (const KbLine& e : file->examples) examples_.emplace_back(display, e);
@@ -157,8 +161,8 @@ Result<PatternSet> PatternSet::Load(const std::string& dir, const Ontology& onto
 }
 
 const std::vector<uint32_t>* PatternSet::StartingWith(std::string_view lemma) const {
-  auto it = by_first_.find(lemma);
-  return it == by_first_.end() ? nullptr : &it->second;
+  PhraseTrie::Match m = by_first_.Longest(1, [&](uint32_t) { return lemma; });
+  return m.length ? m.values : nullptr;
 }
 
 }  // namespace griot

@@ -8,6 +8,7 @@
 
 #include "griot/kb/kb_file.h"
 #include "griot/kb/ontology.h"
+#include "griot/kb/phrase_trie.h"
 #include "griot/text/front_end.h"
 #include "griot/util/status.h"
 
@@ -34,6 +35,10 @@ struct Pattern {
   // deployed" (the troops mobilize), unlike "journalists were conscripted".
   bool passive_subject_acts = false;
   std::string source;  // "patterns/coerce.txt:12 verb arrest"
+  // Precomputed at load for the matcher's inner loop: which words are "..."
+  // gaps, and how many are literal.
+  std::vector<bool> gap;
+  uint32_t literals = 0;
 };
 
 class PatternSet {
@@ -51,12 +56,8 @@ class PatternSet {
  private:
   Status LoadFile(const std::string& path, const std::string& display, const Ontology& ontology,
                   const FrontEnd& front_end);
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
   std::vector<Pattern> patterns_;
-  std::unordered_map<std::string, std::vector<uint32_t>, Hash, std::equal_to<>> by_first_;
+  PhraseTrie by_first_;  // first lemma -> pattern indices (one-word phrases)
   std::vector<std::pair<std::string, KbLine>> examples_;  // (file, line)
 };
 
