@@ -14,7 +14,12 @@ PACKAGES=(
   libsqlite3-dev sqlite3              # event store
   nlohmann-json3-dev                  # JSON
   libcli11-dev                        # command line
+  libgumbo-dev                        # HTML5 parsing (web pages, WARC records)
+  libxml2-dev                         # RSS and Atom feeds
+  zlib1g-dev libzstd-dev              # gzip- and zstd-compressed inputs, WARC.gz
+  libcld2-dev                         # language identification
   libgtest-dev libgmock-dev           # tests
+  clang libclang-rt-14-dev            # libFuzzer targets (scripts/fuzz.sh)
   time                                # /usr/bin/time for the benchmark's peak memory
 )
 
