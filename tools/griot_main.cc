@@ -115,6 +115,11 @@ int main(int argc, char** argv) {
   code->add_option("--max-doc-bytes", max_doc_bytes, "skip documents larger than this")
       ->capture_default_str();
   code->add_flag("-q,--quiet", quiet, "do not print the summary on stderr");
+  griot::CodeOptions code_options;
+  code->add_option("--errors", code_options.errors_path,
+                   "write one JSON line per skipped or failed record to FILE");
+  code->add_flag("--resume", code_options.resume,
+                 "with --db: skip records an interrupted earlier run already accounted for");
   bool keep_negated = false;
   code->add_flag("--keep-negated", keep_negated,
                  "code negated events (\"did not arrest\") too, tagged aux \"negated\"");
@@ -210,7 +215,16 @@ int main(int argc, char** argv) {
     } else {
       sink = std::make_unique<griot::JsonlSink>(&std::cout);
     }
-    griot::RunSummary s = griot::CodeInputs(pipeline, inputs, *sink, std::cerr);
+    if (code_options.resume && db_path.empty()) {
+      std::cerr << "griot: --resume needs --db (the database holds what was done)\n";
+      return 2;
+    }
+    auto run = griot::CodeInputs(pipeline, inputs, *sink, std::cerr, code_options);
+    if (!run.ok()) {
+      std::cerr << "griot: " << run.status().message() << "\n";
+      return 2;
+    }
+    griot::RunSummary s = *run;
     s.load_seconds = load_seconds;
     griot::Status fin = sink->Finish(s);
     if (!fin.ok()) {

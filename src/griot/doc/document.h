@@ -205,7 +205,8 @@ struct Document {
   std::string url;
   std::string source;
   std::string input;   // where it came from: file name
-  uint64_t line = 0;   // line in that input (1-based, 0 for whole files)
+  uint64_t line = 0;   // line (JSONL) or record number (WARC, feeds) in that input, 1-based; 0 for whole files
+  uint64_t offset = 0;  // byte offset of the record in its (decompressed) input
 
   std::string text;    // normalized text; every span points into it
   std::vector<Token> tokens;

@@ -22,6 +22,7 @@ namespace griot {
 struct InputRecord {
   Document doc;      // doc.input and doc.line are always set
   Status status;     // why the record cannot be coded
+  bool skip = false;  // with a non-ok status: skipped (e.g. another language), not failed
   std::string warning;  // a problem that did not stop coding (e.g. a bad date)
 };
 

@@ -2,9 +2,12 @@
 //
 //   RunSummary s = CodeInputs(pipeline, {"a.jsonl", "b.txt"}, sink, std::cerr);
 //
-// A bad record is reported on `log` with its input and line and counted as
-// skipped (empty or oversized text) or failed (malformed record, bad
-// encoding); the rest of the input is still coded.
+// Every record ends in exactly one outcome: coded; skipped (empty or
+// oversized text, another language, already in the store); or failed
+// (malformed record, bad encoding, store error). Problems are reported on
+// `log` with their input and line, written to the errors file, and handed to
+// the sink; the rest of the input is still coded. A store that already holds
+// a document with the same id and text is not written twice.
 #pragma once
 
 #include <ostream>
@@ -16,6 +19,19 @@
 
 namespace griot {
 
+struct CodeOptions {
+  // One JSON line per skipped or failed record: input, line, offset, id,
+  // outcome, reason, message. "" = none.
+  std::string errors_path;
+  // Skip records an earlier (interrupted) run into the same store already
+  // accounted for, without reading them into this run's counts.
+  bool resume = false;
+};
+
+// Fails only when the errors file cannot be written; every record problem is
+// accounted in the summary instead.
+Result<RunSummary> CodeInputs(const Pipeline& pipeline, const std::vector<std::string>& inputs,
+                              EventSink& sink, std::ostream& log, const CodeOptions& options);
 RunSummary CodeInputs(const Pipeline& pipeline, const std::vector<std::string>& inputs,
                       EventSink& sink, std::ostream& log);
 

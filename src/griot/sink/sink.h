@@ -25,8 +25,21 @@ struct RunSummary {
   uint64_t bytes = 0;        // raw text bytes of the documents read
   uint64_t warnings = 0;
   uint64_t input_errors = 0;  // inputs that could not be opened
+  uint64_t resumed = 0;       // records an earlier run had accounted for (--resume), not re-read into the counts above
   double seconds = 0;        // coding time, knowledge-base load excluded
   double load_seconds = 0;   // knowledge-base load time
+};
+
+// How one input record ended: every record read ends in exactly one of
+// coded, skipped (reason) or failed (reason).
+struct RecordOutcome {
+  std::string input;    // the input as named on the command line (or inside an archive)
+  uint64_t line = 0;    // line (JSONL) or record number (WARC, feed items), 1-based; 0 for whole files
+  uint64_t offset = 0;  // byte offset of the record in its (decompressed) input, when known
+  std::string id;       // document id, when the record has one
+  std::string outcome;  // "coded", "skipped" or "failed"
+  std::string reason;   // short key counted in the summary ("empty text", "language: fr", ...)
+  std::string message;  // the full message, naming the input and line
 };
 
 class EventSink {
@@ -34,6 +47,25 @@ class EventSink {
   virtual ~EventSink() = default;
   // Called once per coded document (also for documents with no events).
   virtual Status Write(const Document& doc) = 0;
+  // Every record's outcome, coded ones included, in input order; a store
+  // keeps them with the documents so its accounts add up after a crash.
+  virtual Status Account(const RecordOutcome& outcome) {
+    (void)outcome;
+    return Status::Ok();
+  }
+  // True when the store already holds this document with this text (a
+  // re-run adds nothing twice).
+  virtual bool HasDocument(const std::string& id, const std::string& content_hash) {
+    (void)id;
+    (void)content_hash;
+    return false;
+  }
+  // True when an earlier run already accounted for this record (--resume).
+  virtual bool HasOutcome(const std::string& input, uint64_t line) {
+    (void)input;
+    (void)line;
+    return false;
+  }
   // Called once at the end of the run.
   virtual Status Finish(const RunSummary& summary) {
     (void)summary;

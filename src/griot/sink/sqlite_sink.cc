@@ -6,6 +6,7 @@
 #include <ctime>
 
 #include "griot/io/event_json.h"
+#include "griot/util/content_hash.h"
 
 namespace griot {
 namespace {
@@ -14,10 +15,10 @@ constexpr int kBatch = 500;  // documents per transaction
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO meta VALUES ('schema_version', '2');
+INSERT OR IGNORE INTO meta VALUES ('schema_version', '3');
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY, title TEXT, date TEXT, url TEXT, source TEXT,
-  input TEXT, line INTEGER, sentences INTEGER, events INTEGER);
+  input TEXT, line INTEGER, sentences INTEGER, events INTEGER, content_hash TEXT);
 CREATE TABLE IF NOT EXISTS events (
   event_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id),
   sentence INTEGER NOT NULL, event TEXT NOT NULL, mode TEXT NOT NULL,
@@ -34,7 +35,10 @@ CREATE TABLE IF NOT EXISTS runs (
   id INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT, finished TEXT,
   documents_read INTEGER, documents_coded INTEGER, documents_skipped INTEGER,
   documents_failed INTEGER, sentences INTEGER, events INTEGER, bytes INTEGER,
-  seconds REAL, reasons TEXT);
+  seconds REAL, reasons TEXT, resumed INTEGER);
+CREATE TABLE IF NOT EXISTS records (
+  input TEXT NOT NULL, line INTEGER NOT NULL, offset INTEGER, id TEXT,
+  outcome TEXT NOT NULL, reason TEXT, message TEXT, PRIMARY KEY (input, line));
 )sql";
 
 std::string NowUtc() {
@@ -64,7 +68,7 @@ Result<std::unique_ptr<SqliteSink>> SqliteSink::Open(const std::string& path) {
                                 "CREATE INDEX IF NOT EXISTS events_when ON events(event_date);"));
   GRIOT_RETURN_IF_ERROR(s->Check(
       sqlite3_prepare_v2(s->db_,
-                         "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?)", -1,
+                         "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)", -1,
                          &s->insert_doc_, nullptr),
       "prepare"));
   GRIOT_RETURN_IF_ERROR(s->Check(
@@ -77,14 +81,31 @@ Result<std::unique_ptr<SqliteSink>> SqliteSink::Open(const std::string& path) {
                          "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                          -1, &s->insert_event_, nullptr),
       "prepare"));
+  // The first outcome of a record stands: a re-run over the same input
+  // neither duplicates nor rewrites the accounts.
+  GRIOT_RETURN_IF_ERROR(s->Check(
+      sqlite3_prepare_v2(s->db_, "INSERT OR IGNORE INTO records VALUES (?,?,?,?,?,?,?)", -1,
+                         &s->insert_record_, nullptr),
+      "prepare"));
+  GRIOT_RETURN_IF_ERROR(s->Check(
+      sqlite3_prepare_v2(s->db_, "SELECT 1 FROM documents WHERE id = ? AND content_hash = ?", -1,
+                         &s->has_document_, nullptr),
+      "prepare"));
+  GRIOT_RETURN_IF_ERROR(s->Check(
+      sqlite3_prepare_v2(s->db_, "SELECT 1 FROM records WHERE input = ? AND line = ?", -1,
+                         &s->has_outcome_, nullptr),
+      "prepare"));
   return s;
 }
 
 SqliteSink::~SqliteSink() {
-  if (pending_ > 0) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+  if (in_transaction_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
   sqlite3_finalize(insert_doc_);
   sqlite3_finalize(delete_events_);
   sqlite3_finalize(insert_event_);
+  sqlite3_finalize(insert_record_);
+  sqlite3_finalize(has_document_);
+  sqlite3_finalize(has_outcome_);
   sqlite3_close(db_);
 }
 
@@ -98,9 +119,11 @@ Status SqliteSink::Migrate() {
     version = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
   }
   sqlite3_finalize(st);
-  if (version == "2") return Status::Ok();
-  if (version != "1") return DataLoss(path_ + ": unknown schema version '" + version + "'");
-  GRIOT_RETURN_IF_ERROR(Exec(
+  if (version == "3") return Status::Ok();
+  if (version != "1" && version != "2") {
+    return DataLoss(path_ + ": unknown schema version '" + version + "'");
+  }
+  if (version == "1") GRIOT_RETURN_IF_ERROR(Exec(
       "ALTER TABLE events ADD COLUMN event_date TEXT;"
       "ALTER TABLE events ADD COLUMN date_granularity TEXT;"
       "ALTER TABLE events ADD COLUMN location TEXT;"
@@ -111,7 +134,27 @@ Status SqliteSink::Migrate() {
       "ALTER TABLE events ADD COLUMN counts TEXT;"
       "ALTER TABLE events ADD COLUMN aux TEXT;"
       "UPDATE meta SET value = '2' WHERE key = 'schema_version';"));
-  return Status::Ok();
+  // Version 2 databases (issue 3) lack content hashes and per-record
+  // accounts (the records table itself is created by the schema script).
+  if (!HasColumn("documents", "content_hash")) {
+    GRIOT_RETURN_IF_ERROR(Exec("ALTER TABLE documents ADD COLUMN content_hash TEXT;"));
+  }
+  if (!HasColumn("runs", "resumed")) {
+    GRIOT_RETURN_IF_ERROR(Exec("ALTER TABLE runs ADD COLUMN resumed INTEGER;"));
+  }
+  return Exec("UPDATE meta SET value = '3' WHERE key = 'schema_version';");
+}
+
+bool SqliteSink::HasColumn(const std::string& table, const std::string& column) {
+  sqlite3_stmt* st = nullptr;
+  std::string sql = "SELECT 1 FROM pragma_table_info('" + table + "') WHERE name = ?";
+  bool found = false;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
+    Bind(st, 1, column);
+    found = sqlite3_step(st) == SQLITE_ROW;
+  }
+  sqlite3_finalize(st);
+  return found;
 }
 
 Status SqliteSink::Exec(const char* sql) {
@@ -129,8 +172,15 @@ Status SqliteSink::Check(int rc, const char* what) {
   return IoError(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
 }
 
+Status SqliteSink::Begin() {
+  if (in_transaction_) return Status::Ok();
+  GRIOT_RETURN_IF_ERROR(Exec("BEGIN"));
+  in_transaction_ = true;
+  return Status::Ok();
+}
+
 Status SqliteSink::Write(const Document& doc) {
-  if (pending_ == 0) GRIOT_RETURN_IF_ERROR(Exec("BEGIN"));
+  GRIOT_RETURN_IF_ERROR(Begin());
   // Re-coding a document replaces its events instead of adding them twice.
   sqlite3_reset(delete_events_);
   Bind(delete_events_, 1, doc.id);
@@ -145,6 +195,7 @@ Status SqliteSink::Write(const Document& doc) {
   sqlite3_bind_int64(insert_doc_, 7, static_cast<sqlite3_int64>(doc.line));
   sqlite3_bind_int64(insert_doc_, 8, static_cast<sqlite3_int64>(doc.sentences.size()));
   sqlite3_bind_int64(insert_doc_, 9, static_cast<sqlite3_int64>(doc.events.size()));
+  Bind(insert_doc_, 10, ContentHash(doc.text));
   GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(insert_doc_), "insert document"));
   for (const Event& e : doc.events) {
     nlohmann::json j = EventToJson(doc, e);
@@ -187,16 +238,48 @@ Status SqliteSink::Write(const Document& doc) {
     Bind(insert_event_, 27, j["aux"].dump());
     GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(insert_event_), "insert event"));
   }
+  return Status::Ok();
+}
+
+// A record's outcome closes it: the batch commits only between records, so
+// a document, its events and its account are durable together or not at all.
+Status SqliteSink::Account(const RecordOutcome& o) {
+  GRIOT_RETURN_IF_ERROR(Begin());
+  sqlite3_reset(insert_record_);
+  Bind(insert_record_, 1, o.input);
+  sqlite3_bind_int64(insert_record_, 2, static_cast<sqlite3_int64>(o.line));
+  sqlite3_bind_int64(insert_record_, 3, static_cast<sqlite3_int64>(o.offset));
+  Bind(insert_record_, 4, o.id);
+  Bind(insert_record_, 5, o.outcome);
+  Bind(insert_record_, 6, o.reason);
+  Bind(insert_record_, 7, o.message);
+  GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(insert_record_), "insert record"));
   if (++pending_ >= kBatch) {
     GRIOT_RETURN_IF_ERROR(Exec("COMMIT"));
+    in_transaction_ = false;
     pending_ = 0;
   }
   return Status::Ok();
 }
 
+bool SqliteSink::HasDocument(const std::string& id, const std::string& content_hash) {
+  sqlite3_reset(has_document_);
+  Bind(has_document_, 1, id);
+  Bind(has_document_, 2, content_hash);
+  return sqlite3_step(has_document_) == SQLITE_ROW;
+}
+
+bool SqliteSink::HasOutcome(const std::string& input, uint64_t line) {
+  sqlite3_reset(has_outcome_);
+  Bind(has_outcome_, 1, input);
+  sqlite3_bind_int64(has_outcome_, 2, static_cast<sqlite3_int64>(line));
+  return sqlite3_step(has_outcome_) == SQLITE_ROW;
+}
+
 Status SqliteSink::Finish(const RunSummary& s) {
-  if (pending_ > 0) {
+  if (in_transaction_) {
     GRIOT_RETURN_IF_ERROR(Exec("COMMIT"));
+    in_transaction_ = false;
     pending_ = 0;
   }
   nlohmann::json reasons = s.reasons;
@@ -205,7 +288,7 @@ Status SqliteSink::Finish(const RunSummary& s) {
       sqlite3_prepare_v2(db_,
                          "INSERT INTO runs (started, finished, documents_read, documents_coded, "
                          "documents_skipped, documents_failed, sentences, events, bytes, seconds, "
-                         "reasons) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                         "reasons, resumed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                          -1, &st, nullptr),
       "prepare run"));
   Bind(st, 1, started_);
@@ -219,6 +302,7 @@ Status SqliteSink::Finish(const RunSummary& s) {
   sqlite3_bind_int64(st, 9, static_cast<sqlite3_int64>(s.bytes));
   sqlite3_bind_double(st, 10, s.seconds);
   Bind(st, 11, reasons.dump());
+  sqlite3_bind_int64(st, 12, static_cast<sqlite3_int64>(s.resumed));
   int rc = sqlite3_step(st);
   sqlite3_finalize(st);
   return Check(rc, "insert run");
