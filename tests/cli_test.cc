@@ -268,4 +268,55 @@ TEST_F(CliTest, BrokenKnowledgeBaseNamesFileAndLine) {
 }
 
 }  // namespace
+// Every record ends in exactly one outcome; the errors file lists the
+// skipped and failed ones; a re-run into the same database adds nothing.
+TEST_F(CliTest, RecordsAreAccountedAndRerunsAddNothing) {
+  std::string in = Write("in.jsonl",
+                         "{\"id\":\"a\",\"text\":\"Malian soldiers arrested two journalists.\"}\n"
+                         "{\"id\":\"b\",\"text\":\"\"}\n"
+                         "this is not json\n"
+                         "{\"id\":\"c\",\"text\":\"Police fired tear gas at protesters.\"}\n");
+  std::string db = (dir_ / "e.db").string(), errors = (dir_ / "errors.jsonl").string();
+  RunResult r = Run("code --db " + db + " --errors " + errors + " " + in);
+  EXPECT_EQ(r.status, 1) << r.err;
+  std::istringstream lines(Slurp(errors));
+  std::string line;
+  std::vector<nlohmann::json> rows;
+  while (std::getline(lines, line)) rows.push_back(nlohmann::json::parse(line));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0]["line"], 2);
+  EXPECT_EQ(rows[0]["outcome"], "skipped");
+  EXPECT_EQ(rows[0]["reason"], "empty text");
+  EXPECT_EQ(rows[0]["id"], "b");
+  EXPECT_EQ(rows[1]["line"], 3);
+  EXPECT_EQ(rows[1]["outcome"], "failed");
+  EXPECT_NE(rows[1]["message"].get<std::string>().find("in.jsonl:3"), std::string::npos);
+
+  RunResult again = Run("code --db " + db + " " + in);
+  EXPECT_NE(again.err.find("already in the database: 2"), std::string::npos) << again.err;
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+  auto count = [&](const char* sql) {
+    sqlite3_stmt* st = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(h, sql, -1, &st, nullptr), SQLITE_OK);
+    EXPECT_EQ(sqlite3_step(st), SQLITE_ROW);
+    int64_t n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return n;
+  };
+  EXPECT_EQ(count("SELECT count(*) FROM documents"), 2);
+  EXPECT_EQ(count("SELECT count(*) FROM records"), 4);
+  EXPECT_EQ(count("SELECT count(*) FROM records WHERE outcome = 'coded'"), 2);
+  // Each run's numbers add up.
+  EXPECT_EQ(count("SELECT count(*) FROM runs WHERE documents_read = "
+                  "documents_coded + documents_skipped + documents_failed"),
+            2);
+  int64_t events = count("SELECT count(*) FROM events");
+  EXPECT_GE(events, 2);
+  sqlite3_close(h);
+  // --resume reads nothing twice.
+  RunResult resumed = Run("code --resume --db " + db + " " + in);
+  EXPECT_NE(resumed.err.find("4 records already accounted"), std::string::npos) << resumed.err;
+}
+
 }  // namespace griot::testing

@@ -416,9 +416,16 @@ int CountExtractor::KindOf(const Document& doc, const Sentence& s, const Quantit
 
 void CountExtractor::Extract(Document& doc) const {
   for (Event& ev : doc.events) ev.counts.clear();
+  // The events of each sentence, found once: a long document must not pay
+  // sentences x events.
   std::vector<uint32_t> with_events;
-  for (const Event& ev : doc.events) {
-    if (ev.sentence < doc.sentences.size() && AllowedKinds(ev.event)) with_events.push_back(ev.sentence);
+  std::vector<std::vector<uint32_t>> events_of(doc.sentences.size());
+  for (uint32_t e = 0; e < doc.events.size(); ++e) {
+    const Event& ev = doc.events[e];
+    if (ev.sentence < doc.sentences.size() && AllowedKinds(ev.event)) {
+      with_events.push_back(ev.sentence);
+      events_of[ev.sentence].push_back(e);
+    }
   }
   std::sort(with_events.begin(), with_events.end());
   with_events.erase(std::unique(with_events.begin(), with_events.end()), with_events.end());
@@ -463,8 +470,8 @@ void CountExtractor::Extract(Document& doc) const {
       }
       i = std::max(q.last, i + 1);
     }
-    for (Event& ev : doc.events) {
-      if (ev.sentence != si) continue;
+    for (uint32_t e : events_of[si]) {
+      Event& ev = doc.events[e];
       const uint32_t allowed = AllowedKinds(ev.event);
       for (const Found& f : found) {
         if (allowed & (1u << f.kind)) ev.counts.push_back(f.count);
