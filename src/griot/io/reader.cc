@@ -1,12 +1,17 @@
 #include "griot/io/reader.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "griot/io/decompress.h"
+#include "griot/io/encoding.h"
 #include "griot/io/flat_json.h"
+#include "griot/io/input_format.h"
+#include "griot/io/web_readers.h"
 #include "griot/text/normalizer.h"
 
 namespace griot {
@@ -168,10 +173,21 @@ class JsonlDocumentReader : public DocumentReader {
     std::string line;
     while (std::getline(*in_, line)) {
       ++line_no_;
-      if (line.find_first_not_of(" \t\r\n\f\v") == std::string::npos) continue;
+      if (line.find_first_not_of(" \t\r\n\f\v") == std::string::npos) {
+        offset_ += line.size() + 1;
+        continue;
+      }
       *rec = InputRecord();
       rec->doc.input = name_;
       rec->doc.line = line_no_;
+      rec->doc.offset = offset_;
+      offset_ += line.size() + 1;
+      // A line that is not UTF-8 (a Latin-1 record in a UTF-8 file) is
+      // converted, with a warning, rather than refused.
+      if (!IsValidUtf8(line) || line.find('\0') != std::string::npos) {
+        std::string where = name_ + ":" + std::to_string(line_no_);
+        line = TextForCoding(line, "", where, &rec->warning);
+      }
       ParseJsonRecord(line, rec);
       return true;
     }
@@ -183,29 +199,9 @@ class JsonlDocumentReader : public DocumentReader {
   std::string name_;
   std::unique_ptr<std::istream> owned_;
   uint64_t line_no_ = 0;
+  uint64_t offset_ = 0;
 };
 
-class TextFileReader : public DocumentReader {
- public:
-  explicit TextFileReader(std::string path) : path_(std::move(path)) {}
-  bool Next(InputRecord* rec) override {
-    if (done_) return false;
-    done_ = true;
-    *rec = InputRecord();
-    rec->doc.input = path_;
-    rec->doc.line = 0;
-    rec->doc.id = std::filesystem::path(path_).filename().string();
-    std::ifstream in(path_, std::ios::binary);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    rec->doc.text = ss.str();
-    return true;
-  }
-
- private:
-  std::string path_;
-  bool done_ = false;
-};
 
 }  // namespace
 
@@ -214,19 +210,106 @@ std::unique_ptr<DocumentReader> JsonlReader(std::istream* in, std::string name,
   return std::make_unique<JsonlDocumentReader>(in, std::move(name), std::move(owned));
 }
 
+namespace {
+
+// Reads every file below a directory, in name order, hidden files skipped.
+class DirectoryReader : public DocumentReader {
+ public:
+  explicit DirectoryReader(const std::string& dir) {
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(
+             dir, std::filesystem::directory_options::skip_permission_denied, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+      std::string base = it->path().filename().string();
+      if (!base.empty() && base[0] == '.') {
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file()) files_.push_back(it->path().string());
+    }
+    std::sort(files_.begin(), files_.end());
+  }
+  bool Next(InputRecord* rec) override {
+    while (true) {
+      if (current_ && current_->Next(rec)) return true;
+      current_.reset();
+      if (next_ >= files_.size()) return false;
+      const std::string& file = files_[next_++];
+      Result<std::unique_ptr<DocumentReader>> r = OpenInput(file);
+      if (r.ok()) {
+        current_ = std::move(*r);
+        continue;
+      }
+      // A file that cannot be read is a failed record of the directory.
+      *rec = InputRecord();
+      rec->doc.input = file;
+      rec->doc.id = std::filesystem::path(file).filename().string();
+      rec->status = r.status();
+      return true;
+    }
+  }
+
+ private:
+  std::vector<std::string> files_;
+  size_t next_ = 0;
+  std::unique_ptr<DocumentReader> current_;
+};
+
+constexpr size_t kMaxInputBytes = size_t{1} << 30;  // after decompression
+
+}  // namespace
+
 Result<std::unique_ptr<DocumentReader>> OpenInput(const std::string& path) {
-  if (path == "-") return JsonlReader(&std::cin, "<stdin>");
+  if (path == "-") {
+    // Standard input is read whole so its format can be sniffed like a
+    // file's; JSONL on a pipe keeps working as before.
+    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    return OpenBytes("<stdin>", std::move(bytes));
+  }
   std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return std::unique_ptr<DocumentReader>(new DirectoryReader(path));
+  }
   if (!std::filesystem::is_regular_file(path, ec)) {
     return NotFound(path + ": no such file");
   }
-  if (std::filesystem::path(path).extension() == ".txt") {
-    return std::unique_ptr<DocumentReader>(new TextFileReader(path));
-  }
   auto file = std::make_unique<std::ifstream>(path, std::ios::binary);
   if (!*file) return IoError(path + ": cannot open");
-  std::istream* raw = file.get();
-  return JsonlReader(raw, path, std::move(file));
+  char head_buf[4096];
+  file->read(head_buf, sizeof head_buf);
+  std::string head(head_buf, static_cast<size_t>(file->gcount()));
+  // Plain JSONL streams from the file: inputs can be larger than memory.
+  if (DetectCompression(head) == Compression::kNone &&
+      SniffFormat(head, path) == InputFormat::kJsonl) {
+    file->clear();
+    file->seekg(0);
+    std::istream* raw = file.get();
+    return JsonlReader(raw, path, std::move(file));
+  }
+  std::string bytes = head;
+  bytes.append(std::istreambuf_iterator<char>(*file), std::istreambuf_iterator<char>());
+  return OpenBytes(path, std::move(bytes));
+}
+
+Result<std::unique_ptr<DocumentReader>> OpenBytes(const std::string& name, std::string bytes) {
+  Compression c = DetectCompression(bytes);
+  Status problem;
+  if (c != Compression::kNone) {
+    DecompressResult d = DecompressPartial(bytes, c, kMaxInputBytes);
+    // A truncated stream still gives the complete records before the break.
+    problem = d.status;
+    bytes = std::move(d.data);
+  }
+  // UTF-16 (with a byte-order mark) becomes UTF-8 before anything else.
+  if (bytes.size() >= 2 && ((bytes[0] == '\xff' && bytes[1] == '\xfe') ||
+                            (bytes[0] == '\xfe' && bytes[1] == '\xff'))) {
+    Result<Utf8Text> u = ToUtf8(bytes);
+    if (u.ok()) bytes = std::move(u->text);
+  }
+  InputFormat format = SniffFormat(std::string_view(bytes).substr(0, 4096), name);
+  std::unique_ptr<DocumentReader> reader = ReaderFor(format, name, std::move(bytes));
+  if (!problem.ok()) reader = WithTrailingProblem(std::move(reader), name, problem);
+  return reader;
 }
 
 }  // namespace griot

@@ -5,9 +5,11 @@
 //   while ((*r)->Next(&rec)) { if (rec.status.ok()) Code(rec.doc); else Report(rec); }
 //
 // Formats: JSONL (one object per line: id and text required; title, date or
-// published, url, source optional), plain .txt files (one document, id = the
-// file name) and "-" for JSONL on standard input. A bad record never stops
-// the reader: it comes back with a non-ok status naming the input and line.
+// published, url, source optional), plain text files (one document, id = the
+// file name), HTML pages, WARC crawls and RSS/Atom feeds (web_readers.h),
+// compressed or not, in files, directories or on standard input ("-"). A bad
+// record never stops the reader: it comes back with a non-ok status naming
+// the input and line.
 #pragma once
 
 #include <istream>
@@ -33,7 +35,14 @@ class DocumentReader {
   virtual bool Next(InputRecord* rec) = 0;
 };
 
+// A file, a directory (every file below it, recursively, in name order), or
+// "-" for standard input. Gzip and zstd are decompressed; the format (JSONL,
+// HTML page, WARC, RSS/Atom feed, plain text) is sniffed from the content,
+// then the name; text is converted to UTF-8 (UTF-16 with a BOM, declared
+// charsets, Windows-1252 guessed for invalid bytes) with a warning.
 Result<std::unique_ptr<DocumentReader>> OpenInput(const std::string& path);
+// The same for bytes already in memory; `name` names them in messages.
+Result<std::unique_ptr<DocumentReader>> OpenBytes(const std::string& name, std::string bytes);
 std::unique_ptr<DocumentReader> JsonlReader(std::istream* in, std::string name,
                                             std::unique_ptr<std::istream> owned = nullptr);
 

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "griot/io/language.h"
 #include "griot/io/reader.h"
 #include "griot/util/content_hash.h"
 
@@ -13,14 +14,10 @@ namespace {
 
 // The reason key counted in the summary: the message without its location.
 std::string ReasonKey(const std::string& message) {
-  // Messages look like "input:line: reason (details)".
-  size_t start = 0;
-  for (int colons = 0; colons < 2; ++colons) {
-    size_t c = message.find(": ", start);
-    if (c == std::string::npos) break;
-    start = c + 2;
-  }
-  std::string key = message.substr(start);
+  // Messages look like "input:line: reason (details)" or "input:line:
+  // reason: details"; the location has no ": " of its own.
+  size_t c = message.find(": ");
+  std::string key = c == std::string::npos ? message : message.substr(c + 2);
   size_t paren = key.find(" (");
   if (paren != std::string::npos) key = key.substr(0, paren);
   size_t colon = key.find(':');
@@ -127,6 +124,14 @@ Result<RunSummary> CodeInputs(const Pipeline& pipeline, const std::vector<std::s
         } else {
           accounts.Failed(rec.doc, ReasonKey(m), m);
         }
+        continue;
+      }
+      // English is coded; a text reliably in another language is skipped
+      // with its language as the reason (a French pipeline will take it).
+      LanguageGuess language = IdentifyLanguage(rec.doc.text);
+      if (!ShouldCodeAsEnglish(language)) {
+        std::string reason = "language: " + language.code;
+        accounts.Skipped(rec.doc, reason, Where(rec.doc) + ": " + reason + " (id " + rec.doc.id + ")");
         continue;
       }
       if (sink.HasDocument(rec.doc.id, ContentHash(rec.doc.text))) {
