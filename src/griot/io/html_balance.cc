@@ -31,7 +31,6 @@ namespace {
 // dropped (their text is kept) so gumbo's memory stays bounded.
 constexpr int kMaxElements = 1 << 18;
 
-
 // The stack of open elements and the stream it writes.
 class Builder {
  public:
@@ -182,8 +181,8 @@ void Builder::EmitStart(const std::string& name, Kind kind, const std::vector<Ke
       for (char c : a.value) {
         if (!IsSpace(c)) style += Lower(c);
       }
-      hidden = hidden || style.find("display:none") != kNpos ||
-               style.find("visibility:hidden") != kNpos;
+      hidden =
+          hidden || style.find("display:none") != kNpos || style.find("visibility:hidden") != kNpos;
     } else if (a.name != "aria-hidden") {
       html.append(" ").append(a.name).append("=\"");
       AppendReplacing(&html, a.value, '"', "&quot;");

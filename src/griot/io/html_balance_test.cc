@@ -60,7 +60,8 @@ INSTANTIATE_TEST_SUITE_P(
         OutlineCase{"NestedList", "<li>a<ul><li>b</ul>c", "li[a ul[li[b]] c]"},
         OutlineCase{"TableCells", "<table><tr><td>a<td>b<tr><td>c</table>d",
                     "table[tr[td[a] td[b]] tr[td[c]]] d"},
-        OutlineCase{"EndTagDoesNotLeaveCell", "<div><table><tr><td></div>x</td></tr></table>y</div>z",
+        OutlineCase{"EndTagDoesNotLeaveCell",
+                    "<div><table><tr><td></div>x</td></tr></table>y</div>z",
                     "div[table[tr[td[x]]] y] z"},
         OutlineCase{"CellOutsideTableIgnored", "<td>a</td>", "a"},
         OutlineCase{"InlineEndTagStopsAtBlock", "<span><div>a</span>b</div>c", "span[div[ab] c]"},
@@ -69,8 +70,9 @@ INSTANTIATE_TEST_SUITE_P(
         OutlineCase{"LinkKept", "see <a href=\"x\" class=\"more\">this</a>", "see a[this]"},
         OutlineCase{"UnknownElementIsInline", "<share-bar>x</share-bar>", "share-bar[x]"},
         OutlineCase{"ScriptDropped", "<script>if (a<b) document.write('<p>x')</script>t", "t"},
-        OutlineCase{"JsonLdKept", "x<script type=\"application/ld+json\">{\"a\":\"<b>\"}</script>",
-                    "x script[{\"a\":\"\\u003cb>\"}]"},  // '<' escaped so the stream holds no markup
+        OutlineCase{
+            "JsonLdKept", "x<script type=\"application/ld+json\">{\"a\":\"<b>\"}</script>",
+            "x script[{\"a\":\"\\u003cb>\"}]"},  // '<' escaped so the stream holds no markup
         OutlineCase{"StyleDropped", "<style>p::after{content:'</p>'}</style>t", "t"},
         OutlineCase{"Comments", "<!-- <p>hidden</p> -->a<!-->b<!--->c<!-- x --!>d", "abcd"},
         OutlineCase{"UnclosedComment", "a<!-- <p>b", "a"},
@@ -89,19 +91,22 @@ INSTANTIATE_TEST_SUITE_P(
 // The element sequence a balanced stream spells out: data-t, else the tag.
 std::vector<std::string> StreamElements(const std::string& html) {
   std::vector<std::string> out;
-  for (size_t i = html.find('<'); i != std::string::npos; i = html.find('<', i + 1)) {
-    if (html[i + 1] == '/' || html[i + 1] == '!') continue;
-    size_t name_end = html.find_first_of(" >", i);
-    std::string tag = html.substr(i + 1, name_end - i - 1);
-    size_t close = name_end;
-    bool quoted = false;
-    for (; close < html.size() && (quoted || html[close] != '>'); ++close) {
+  size_t i = html.find('<');
+  while (i != std::string::npos) {
+    size_t close = i + 1;  // the tag's '>', past quoted attribute values
+    for (bool quoted = false; close < html.size() && (quoted || html[close] != '>'); ++close) {
       if (html[close] == '"') quoted = !quoted;
     }
-    size_t t = html.find(" data-t=\"", name_end);
-    if (t != std::string::npos && t < close) tag = html.substr(t + 9, html.find('"', t + 9) - t - 9);
-    out.push_back(tag);
-    if (tag == "script") i = html.find("</script>", i);
+    if (html[i + 1] != '/' && html[i + 1] != '!') {
+      std::string_view tag_text(html.data() + i, close - i);
+      size_t name_end = tag_text.find_first_of(" >");
+      std::string tag(tag_text.substr(1, name_end - 1));
+      size_t t = tag_text.find(" data-t=\"");
+      if (t != std::string::npos) tag = tag_text.substr(t + 9, tag_text.find('"', t + 9) - t - 9);
+      out.push_back(tag);
+      if (tag == "script" || tag == "title") close = html.find("</" + tag + ">", close);
+    }
+    i = html.find('<', close);
   }
   return out;
 }
@@ -117,9 +122,12 @@ TEST(HtmlBalanceTest, GumboBuildsTheStreamExactly) {
   std::string formatting;
   for (int i = 0; i < 2000; ++i) formatting += "<b id=" + std::to_string(i) + "><p>x";
   const std::string inputs[] = {
-      Fixture("burkina_journalists.html"), Fixture("ecowas_summit.html"),
-      Fixture("dakar_march.html"), Fixture("niamey_curfew_legacy.html"),
-      formatting, "<table><div>foster</div><tr><td><table><td>x</table>",
+      Fixture("burkina_journalists.html"),
+      Fixture("ecowas_summit.html"),
+      Fixture("dakar_march.html"),
+      Fixture("niamey_curfew_legacy.html"),
+      formatting,
+      "<table><div>foster</div><tr><td><table><td>x</table>",
       "<p><table><p>in table</table><form><form>nested</form></form><button><p>b</button>"};
   for (const std::string& html : inputs) {
     BalancedHtml balanced = BalanceHtml(html, HtmlLimits{});

@@ -45,11 +45,11 @@ bool StartsWith(std::string_view s, std::string_view prefix) {
 
 bool IsSignalWord(const std::vector<std::string>& words, size_t k) {
   static constexpr std::string_view kPrefixes[] = {
-      "nav",     "menu",   "breadcrumb", "cookie",   "consent",  "banner",     "share",
-      "sharing", "social", "follow",     "related",  "recommend", "newsletter", "subscribe",
-      "subscription", "comment", "byline", "author", "promo",    "advert",     "ads",
-      "sidebar", "footer", "popup",      "modal",    "sponsor",  "outbrain",   "taboola",
-      "disqus",  "biograph", "twitter",  "tweet",    "instagram", "facebook",  "whatsapp"};
+      "nav",          "menu",     "breadcrumb", "cookie",  "consent",   "banner",     "share",
+      "sharing",      "social",   "follow",     "related", "recommend", "newsletter", "subscribe",
+      "subscription", "comment",  "byline",     "author",  "promo",     "advert",     "ads",
+      "sidebar",      "footer",   "popup",      "modal",   "sponsor",   "outbrain",   "taboola",
+      "disqus",       "biograph", "twitter",    "tweet",   "instagram", "facebook",   "whatsapp"};
   const std::string& w = words[k];
   if (w == "ad" || w == "bio") return true;
   if (w == "tag" || w == "tags") {  // "post-tags", "tag-list"; not WordPress's "tag-mali"
@@ -90,9 +90,9 @@ bool AnyTokenSignals(std::string_view value) {
 
 bool IsBoilerplateTag(std::string_view tag) {
   static constexpr std::string_view kTags[] = {
-      "nav",    "aside", "footer", "form",     "button", "figcaption", "script",
-      "style",  "title", "head",   "noscript", "template", "iframe",   "svg",
-      "select", "textarea", "label", "input", "dialog",  "search",     "menu"};
+      "nav",    "aside",    "footer", "form",     "button",   "figcaption", "script",
+      "style",  "title",    "head",   "noscript", "template", "iframe",     "svg",
+      "select", "textarea", "label",  "input",    "dialog",   "search",     "menu"};
   for (std::string_view t : kTags) {
     if (tag == t) return true;
   }
@@ -103,9 +103,9 @@ bool HasBoilerplateSignal(const HtmlNode& e) {
   if (e.tag == "html" || e.tag == "body") return false;
   if (e.Attr("itemprop").find("articleBody") != std::string_view::npos) return false;
   if (e.HasAttr("hidden")) return true;
-  static constexpr std::string_view kRoles[] = {"navigation", "banner",      "contentinfo",
-                                                "complementary", "search",  "dialog",
-                                                "alertdialog", "menu", "menubar", "toolbar"};
+  static constexpr std::string_view kRoles[] = {
+      "navigation", "banner",      "contentinfo", "complementary", "search",
+      "dialog",     "alertdialog", "menu",        "menubar",       "toolbar"};
   std::string role = AsciiLower(e.Attr("role"));
   for (std::string_view r : kRoles) {
     if (role == r) return true;
@@ -132,12 +132,18 @@ bool IsBoilerplateLine(std::string_view text) {
     if (s.find(c) != std::string_view::npos) return true;
   }
   static constexpr std::string_view kPrefixes[] = {
-      "leave a comment", "leave a reply", "post a comment", "add a comment", "share this",
-      "share on ", "share via", "read more", "read also", "also read", "see also:",
-      "sign up", "subscribe to", "subscribe now", "photo:", "photo credit", "photograph:",
-      "image:", "picture:", "follow us", "click here", "copyright", "\xC2\xA9", "(c) ",
-      "cookie", "accept all", "you may also like", "posted in", "filed under", "tags:",
-      "topics:", "related:", "related articles", "related stories", "back to top", "skip to",
+      "leave a comment", "leave a reply", "post a comment",
+      "add a comment",   "share this",    "share on ",
+      "share via",       "read more",     "read also",
+      "also read",       "see also:",     "sign up",
+      "subscribe to",    "subscribe now", "photo:",
+      "photo credit",    "photograph:",   "image:",
+      "picture:",        "follow us",     "click here",
+      "copyright",       "\xC2\xA9",      "(c) ",
+      "cookie",          "accept all",    "you may also like",
+      "posted in",       "filed under",   "tags:",
+      "topics:",         "related:",      "related articles",
+      "related stories", "back to top",   "skip to",
       "advertisement"};
   for (std::string_view p : kPrefixes) {
     if (!StartsWith(s, p)) continue;
@@ -149,8 +155,8 @@ bool IsBoilerplateLine(std::string_view text) {
   while (end > 0 && !IsLetter(s[end - 1])) --end;
   std::string_view bare = s.substr(0, end);
   static constexpr std::string_view kLines[] = {
-      "comments", "share", "related", "sponsored", "recommended", "most read", "more",
-      "print", "email", "tags", "topics", "menu", "search", "home", "next", "previous"};
+      "comments", "share", "related", "sponsored", "recommended", "most read", "more", "print",
+      "email",    "tags",  "topics",  "menu",      "search",      "home",      "next", "previous"};
   for (std::string_view l : kLines) {
     if (bare == l) return true;
   }

@@ -67,7 +67,7 @@ PageAnalysis::PageAnalysis(const HtmlTree& tree)
       score_(tree.size()),
       clean_(tree.size()) {
   const int n = static_cast<int>(tree.size());
-  std::vector<int> block_of(n);     // the nearest block element holding the node
+  std::vector<int> block_of(n);  // the nearest block element holding the node
   std::vector<char> in_link(n);
   std::vector<size_t> text(n), link_text(n);  // of a block's own text runs
   for (int i = 0; i < n; ++i) {
@@ -138,9 +138,9 @@ int PageAnalysis::ArticleNode() const {
 class TextCollector {
  public:
   struct Options {
-    bool prose_only = true;       // only text inside p, h2-h4, li, blockquote
-    bool filter = true;           // drop link-dominated and furniture lines
-    bool drop_headers = false;    // <header> is furniture (the page, not an article)
+    bool prose_only = true;              // only text inside p, h2-h4, li, blockquote
+    bool filter = true;                  // drop link-dominated and furniture lines
+    bool drop_headers = false;           // <header> is furniture (the page, not an article)
     const PageAnalysis* page = nullptr;  // furniture flags; null for fragments
   };
   TextCollector(const HtmlTree& tree, Options options) : tree_(tree), options_(options) {}
@@ -205,7 +205,7 @@ std::string TextCollector::Collect(int root) {
       i = n.end - 1;
       continue;
     }
-    if (!n.is_inline) Flush();  // blocks, <br> and <hr> end a paragraph
+    if (!n.is_inline) Flush();     // blocks, <br> and <hr> end a paragraph
     if (n.end == i + 1) continue;  // nothing inside
     open.push_back(i);
     if (IsProseBlock(n.tag)) ++open_prose_;
@@ -235,9 +235,9 @@ std::string_view CutUtf8(std::string_view s, size_t max_bytes) {
 
 Result<ExtractedArticle> ExtractArticle(std::string_view html, const HtmlLimits& limits) {
   if (html.size() > limits.max_bytes) {
-    return InvalidArgument("HTML page of " + std::to_string(html.size()) +
-                           " bytes is over HtmlLimits::max_bytes (" +
-                           std::to_string(limits.max_bytes) + "); raise the limit or skip the page");
+    return InvalidArgument(
+        "HTML page of " + std::to_string(html.size()) + " bytes is over HtmlLimits::max_bytes (" +
+        std::to_string(limits.max_bytes) + "); raise the limit or skip the page");
   }
   if (size_t percent = ControlPercent(html); percent >= 2) {
     return InvalidArgument("input is not HTML text: " + std::to_string(percent) +

@@ -16,10 +16,11 @@
 //     raw-text elements), drops inline formatting tags, comments, scripts other
 //     than JSON-LD, and whole subtrees of svg, math, select, template, audio,
 //     video, and flattens elements nested deeper than HtmlLimits::max_depth
-//     into their ancestor. Why not hand the page to gumbo directly: gumbo
+//     into their ancestor (past 262,144 elements, further tags are dropped
+//     and their text kept). Why not hand the page to gumbo directly: gumbo
 //     0.10.1 (Debian) is quadratic on hostile nesting (10,000 nested <div>s
-//     take 2 s, 10,000 `<b id=N><p>` take 120 s and 50 million nodes, because
-//     of active-formatting reconstruction) and frees its tree recursively.
+//     take 2 s; 10,000 `<b id=N><p>` take 120 s and build 50 million nodes,
+//     as every <p> re-opens every earlier <b>) and frees its tree recursively.
 //     On a balanced div/span stream none of its special rules fire, so the
 //     tree it builds is exactly the one we describe, depth-bounded.
 //  2. Parse (html_tree.cc). Gumbo decodes entities and invalid UTF-8 and
@@ -30,19 +31,23 @@
 //     form, button, figcaption, a <header> outside the article) and by
 //     class/id/role/aria-label words (nav, menu, breadcrumb, cookie, share,
 //     related, newsletter, comment, byline, author, ad/ads, sidebar, ...).
-//     The article node is the best-scoring [itemprop=articleBody], else
-//     <article>, else <main>/role=main, when it holds at least half of the
-//     best paragraph text; otherwise the readability-style winner: each <p>
-//     scores its text length times (1 - link density), full to its parent
-//     and half to its grandparent, a fifth when it sits inside furniture.
+//     The article node is the fullest [itemprop=articleBody], else
+//     <article>, else <main>/role=main, if it holds at least half the
+//     paragraph text of the readability-style winner; otherwise that winner:
+//     each paragraph of 25+ characters scores its non-link text length (its
+//     length times 1 - link density), full to its parent and half to its
+//     grandparent, a fifth when it sits inside furniture. So related-story
+//     cards marked up as <article> do not beat an unmarked story.
 //     Inside the article node we keep p, h2-h4, li and blockquote texts that
 //     are not link-dominated (link text > 50%) and not furniture lines
-//     ("Leave a comment", "Share this", "All rights reserved", ...). A page
-//     with no such blocks (old <br><br> layouts) falls back to the text flow
-//     between block boundaries.
+//     ("Leave a comment", "Share this", "All rights reserved", ...); a
+//     paragraph equal to the one before it is dropped. A page with no such
+//     blocks (old <br><br> layouts) falls back to the text flow between
+//     block boundaries.
 //
 // Metadata: title from og:title, else <title> (a " | Site" suffix removed
-// when the <h1> or og:site_name confirms it), else the first <h1>; date from
+// when the <h1> or og:site_name confirms it), else the first <h1> (the
+// article's own before the page's, so a logo in <h1> does not win); date from
 // JSON-LD datePublished, meta article:published_time, og:published_time,
 // itemprop=datePublished, name=date, pubdate, DC.date, then the article's
 // <time>, normalized to ISO ("May 14, 2024" -> "2024-05-14"); URL from
@@ -58,8 +63,9 @@
 namespace griot {
 
 struct HtmlLimits {
-  size_t max_bytes = 8 << 20;  // larger input is an error (ExtractArticle) or cut (HtmlFragmentText)
-  int max_depth = 400;         // deeper elements are flattened into their ancestor at this depth
+  size_t max_bytes =
+      8 << 20;          // larger input is an error (ExtractArticle) or cut (HtmlFragmentText)
+  int max_depth = 400;  // deeper elements are flattened into their ancestor at this depth
 };
 
 struct ExtractedArticle {

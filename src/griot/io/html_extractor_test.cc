@@ -26,13 +26,39 @@ std::string ReadFixture(const std::string& file) {
 }
 
 // Furniture that no fixture's article text may contain.
-const char* const kFurniture[] = {
-    "Leave a comment", "Your email address", "Required fields", "Share this", "Share on",
-    "Read more", "Sign up", "All rights reserved", "Photo:", "Follow us", "Follow her",
-    "cookies", "Advertisement", "Related", "Most read", "Most popular", "You may also like",
-    "Subscribe", "Posted in", "Tagged", "Tags:", "Topics:", "Print this page",
-    "Email a friend", "Copyright", "thoughts on", "Previous:", "About the author",
-    "Please enable JavaScript", "not text", "Skip to content", "Breadcrumb", "WhatsApp"};
+const char* const kFurniture[] = {"Leave a comment",
+                                  "Your email address",
+                                  "Required fields",
+                                  "Share this",
+                                  "Share on",
+                                  "Read more",
+                                  "Sign up",
+                                  "All rights reserved",
+                                  "Photo:",
+                                  "Follow us",
+                                  "Follow her",
+                                  "cookies",
+                                  "Advertisement",
+                                  "Related",
+                                  "Most read",
+                                  "Most popular",
+                                  "You may also like",
+                                  "Subscribe",
+                                  "Posted in",
+                                  "Tagged",
+                                  "Tags:",
+                                  "Topics:",
+                                  "Print this page",
+                                  "Email a friend",
+                                  "Copyright",
+                                  "thoughts on",
+                                  "Previous:",
+                                  "About the author",
+                                  "Please enable JavaScript",
+                                  "not text",
+                                  "Skip to content",
+                                  "Breadcrumb",
+                                  "WhatsApp"};
 
 struct FixtureCase {
   const char* name;  // tests/data/html/<name>.html
@@ -72,41 +98,53 @@ TEST_P(HtmlFixtureTest, ExtractsArticle) {
 INSTANTIATE_TEST_SUITE_P(
     Html, HtmlFixtureTest,
     testing::Values(
-        FixtureCase{"burkina_journalists", true,
-                    "Burkina junta detains three journalists after radio debate",
-                    "2024-05-14T08:30:00+00:00",
-                    "https://sahelledger.example/2024/05/14/burkina-junta-detains-three-journalists/",
-                    {},
-                    {"Aïssata", "shameful day", "Free them now", "Fuel shortages", "Sahel briefing",
-                     "Ouagadougou.\n", "Junta suspends", "Independent reporting"}},
-        FixtureCase{"ecowas_summit", true,
+        FixtureCase{
+            "burkina_journalists",
+            true,
+            "Burkina junta detains three journalists after radio debate",
+            "2024-05-14T08:30:00+00:00",
+            "https://sahelledger.example/2024/05/14/burkina-junta-detains-three-journalists/",
+            {},
+            {"Aïssata", "shameful day", "Free them now", "Fuel shortages", "Sahel briefing",
+             "Ouagadougou.\n", "Junta suspends", "Independent reporting"}},
+        FixtureCase{"ecowas_summit",
+                    true,
                     "ECOWAS leaders agree to regional standby force at Abuja summit",
                     "2024-06-22T14:05:00Z",
                     "https://westafricawire.example/news/2024/06/22/ecowas-standby-force",
                     {},
                     {"Kwame Mensah", "Live from the summit", "Morning Wire", "Ghana cedi", "Log in",
                      "Français", "Disqus"}},
-        FixtureCase{"dakar_march", true,
-                    "Thousands march in Dakar to demand release of detained activists",
-                    "2024-03-02T17:45:00Z",
-                    "https://terangapost.example/senegal/2024/03/02/dakar-march",
-                    {},
-                    {"Fatou Ndiaye", "Protesters in central Dakar", "morning briefing",
-                     "Three killed", "political crisis explained", "train line", "Spotted a mistake",
-                     "Agree and close"}},
-        FixtureCase{"niamey_curfew_legacy", false,
-                    "Niger: Niamey curfew extended - Sahel Radio Online", "2024-05-14", "",
+        FixtureCase{
+            "dakar_march",
+            true,
+            "Thousands march in Dakar to demand release of detained activists",
+            "2024-03-02T17:45:00Z",
+            "https://terangapost.example/senegal/2024/03/02/dakar-march",
+            {},
+            {"Fatou Ndiaye", "Protesters in central Dakar", "morning briefing", "Three killed",
+             "political crisis explained", "train line", "Spotted a mistake", "Agree and close"}},
+        FixtureCase{"niamey_curfew_legacy",
+                    false,
+                    "Niger: Niamey curfew extended - Sahel Radio Online",
+                    "2024-05-14",
+                    "",
                     {"The military authorities in Niger have extended the night-time curfew in the "
                      "capital Niamey by one month, citing continued threats from armed groups "
                      "operating near the border with Burkina Faso.\n\nThe curfew, which runs",
                      "\"People are afraid to be caught on the road after dark,\" said one trader",
                      "anyone found outside without a pass would be detained."},
                     {"Sections", "Listen live", "FM 101.5", "Archive", "Contact"}},
-        FixtureCase{"mopti_cards", false, "Mali: gunmen attack market near Mopti", "2024-01-09", "",
-                    {"Gunmen on motorbikes attacked a weekly market near the central Malian town of "
-                     "Mopti on Tuesday",
-                     "No group claimed responsibility."},
-                    {"More from Mali", "Bamako power cuts", "twelve hours", "Gold output"}}),
+        FixtureCase{
+            "mopti_cards",
+            false,
+            "Mali: gunmen attack market near Mopti",
+            "2024-01-09",
+            "",
+            {"Gunmen on motorbikes attacked a weekly market near the central Malian town of "
+             "Mopti on Tuesday",
+             "No group claimed responsibility."},
+            {"More from Mali", "Bamako power cuts", "twelve hours", "Gold output"}}),
     [](const testing::TestParamInfo<FixtureCase>& info) { return std::string(info.param.name); });
 
 // Hostile input: each must finish in well under the time gumbo alone needs
@@ -140,7 +178,12 @@ std::vector<HostileCase> HostileCases() {
       {"MegabyteWithoutSpaces", std::string(1 << 20, 'a')},
       {"UnclosedParagraphs", Repeat("<p>Para", 10000)},
       {"BinaryJunk", Junk(1 << 16, 7)},
-      {"HighBytesJunk", [] { std::string s = Junk(1 << 16, 9); for (char& c : s) c |= '\x80'; return s; }()},
+      {"HighBytesJunk",
+       [] {
+         std::string s = Junk(1 << 16, 9);
+         for (char& c : s) c |= '\x80';
+         return s;
+       }()},
       {"FormattingInParagraphs", formatting},
       {"NestedTables", Repeat("<table><tr><td>", 10000) + "cell"},
       {"NestedLinks", Repeat("<a href=x>", 100000) + "link"},
@@ -159,7 +202,8 @@ TEST(HtmlHostileTest, FinishesQuicklyWithErrorOrText) {
     auto start = std::chrono::steady_clock::now();
     Result<ExtractedArticle> got = ExtractArticle(c.html);
     std::string fragment = HtmlFragmentText(c.html);
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     EXPECT_LT(seconds, 10.0) << c.name;
     if (got.ok()) {
       EXPECT_FALSE(got->text.empty() && got->title.empty()) << c.name;
@@ -223,14 +267,15 @@ TEST_P(HtmlFragmentTest, PlainText) {
 INSTANTIATE_TEST_SUITE_P(
     Html, HtmlFragmentTest,
     testing::Values(
-        FragmentCase{"FeedDescription",
-                     "<p>Troops &amp; police clashed with protesters in <a href=\"https://x.example/"
-                     "bamako\">Bamako</a> on Friday.</p><p>At least 3 people were injured.<br>A "
-                     "curfew was imposed.</p>Witnesses said shops stayed shut."
-                     "<script>var x = '<p>no</p>';</script><style>p { color: red }</style>",
-                     "Troops & police clashed with protesters in Bamako on Friday.\n\nAt least 3 "
-                     "people were injured.\n\nA curfew was imposed.\n\nWitnesses said shops stayed "
-                     "shut."},
+        FragmentCase{
+            "FeedDescription",
+            "<p>Troops &amp; police clashed with protesters in <a href=\"https://x.example/"
+            "bamako\">Bamako</a> on Friday.</p><p>At least 3 people were injured.<br>A "
+            "curfew was imposed.</p>Witnesses said shops stayed shut."
+            "<script>var x = '<p>no</p>';</script><style>p { color: red }</style>",
+            "Troops & police clashed with protesters in Bamako on Friday.\n\nAt least 3 "
+            "people were injured.\n\nA curfew was imposed.\n\nWitnesses said shops stayed "
+            "shut."},
         FragmentCase{"PlainText", "Rebels seized Gao.", "Rebels seized Gao."},
         FragmentCase{"EscapedMarkupStaysText", "&lt;b&gt;not bold&lt;/b&gt; 5 &lt; 6",
                      "<b>not bold</b> 5 < 6"},

@@ -11,8 +11,8 @@ namespace {
 // The canonical name of an attribute worth keeping, or "".
 std::string_view KeptName(std::string_view raw) {
   static constexpr std::string_view kKept[] = {
-      "class", "id",   "role", "aria-label", "aria-hidden", "itemprop", "property", "name",
-      "content", "rel", "href", "datetime",  "type",        "hidden",   "style",    "pubdate"};
+      "class",   "id",  "role", "aria-label", "aria-hidden", "itemprop", "property", "name",
+      "content", "rel", "href", "datetime",   "type",        "hidden",   "style",    "pubdate"};
   if (raw.size() > 11) return {};
   for (std::string_view k : kKept) {
     if (EqualsIgnoreCase(raw, k)) return k;
@@ -28,9 +28,10 @@ Kind KindOf(std::string_view name) {
     auto set = [&m](std::initializer_list<std::string_view> names, Kind k) {
       for (std::string_view n : names) m.emplace(n, k);
     };
-    set({"div", "section", "article", "main", "nav", "aside", "header", "footer", "blockquote",
-         "figure", "figcaption", "address", "details", "summary", "dialog", "hgroup", "pre",
-         "listing", "center", "form", "fieldset", "marquee", "search"},
+    set({"div",     "section", "article",    "main",    "nav",        "aside",
+         "header",  "footer",  "blockquote", "figure",  "figcaption", "address",
+         "details", "summary", "dialog",     "hgroup",  "pre",        "listing",
+         "center",  "form",    "fieldset",   "marquee", "search"},
         Kind::kBlock);
     set({"ul", "ol", "dl", "menu", "dir"}, Kind::kList);
     set({"p"}, Kind::kParagraph);
@@ -41,15 +42,16 @@ Kind KindOf(std::string_view name) {
     set({"thead", "tbody", "tfoot"}, Kind::kTableSection);
     set({"tr"}, Kind::kTableRow);
     set({"td", "th"}, Kind::kTableCell);
-    set({"b", "i", "em", "strong", "u", "s", "strike", "font", "big", "small", "tt", "code",
-         "nobr", "q", "cite", "abbr", "acronym", "dfn", "kbd", "samp", "var", "sub", "sup",
-         "mark", "ins", "del", "bdi", "bdo", "ruby", "rb", "rt", "rp", "rtc"},
+    set({"b",     "i",    "em",   "strong", "u",   "s",    "strike", "font",    "big",
+         "small", "tt",   "code", "nobr",   "q",   "cite", "abbr",   "acronym", "dfn",
+         "kbd",   "samp", "var",  "sub",    "sup", "mark", "ins",    "del",     "bdi",
+         "bdo",   "ruby", "rb",   "rt",     "rp",  "rtc"},
         Kind::kFormatting);
     set({"br"}, Kind::kBreak);
     set({"hr"}, Kind::kRule);
     set({"meta", "link"}, Kind::kHeadVoid);
-    set({"img", "image", "input", "wbr", "embed", "param", "source", "track", "area", "col",
-         "base", "basefont", "bgsound", "keygen", "isindex", "frame"},
+    set({"img", "image", "input", "wbr", "embed", "param", "source", "track", "area", "col", "base",
+         "basefont", "bgsound", "keygen", "isindex", "frame"},
         Kind::kDropVoid);
     set({"title"}, Kind::kTitle);
     set({"script"}, Kind::kScript);
@@ -85,7 +87,6 @@ bool IsTablePart(Kind k) {
 int TableLevel(Kind k) {
   return k == Kind::kTableSection ? 1 : k == Kind::kTableRow ? 2 : k == Kind::kTableCell ? 3 : 0;
 }
-
 
 size_t ScanAttributes(std::string_view s, size_t i, std::vector<KeptAttr>* attrs,
                       bool* self_closing) {
@@ -141,8 +142,8 @@ std::string TagName(std::string_view s, size_t i, size_t* end) {
 }
 
 size_t CommentEnd(std::string_view s, size_t k) {
-  if (k < s.size() && s[k] == '>') return k + 1;                   // <!-->
-  if (s.compare(k, 2, "->") == 0) return k + 2;                     // <!--->
+  if (k < s.size() && s[k] == '>') return k + 1;  // <!-->
+  if (s.compare(k, 2, "->") == 0) return k + 2;   // <!--->
   for (size_t p = s.find("--", k); p != kNpos; p = s.find("--", p + 1)) {
     if (p + 2 < s.size() && s[p + 2] == '>') return p + 3;
     if (s.compare(p + 2, 2, "!>") == 0) return p + 4;

@@ -41,9 +41,9 @@ std::string IsoDate(int y, int m, int d) {
 
 // 1-12 for an English month name or its abbreviation ("Sept." too), else 0.
 int MonthNumber(std::string_view word) {
-  static constexpr std::string_view kMonths[] = {"january", "february", "march",     "april",
-                                                 "may",     "june",     "july",      "august",
-                                                 "september", "october", "november", "december"};
+  static constexpr std::string_view kMonths[] = {"january",   "february", "march",    "april",
+                                                 "may",       "june",     "july",     "august",
+                                                 "september", "october",  "november", "december"};
   std::string w = AsciiLower(word);
   if (w.size() < 3) return 0;
   if (w == "sept") return 9;
@@ -60,7 +60,9 @@ std::string TextualDate(std::string_view s) {
   while (i < s.size()) {
     size_t j = i;
     bool digits = IsDigit(s[i]);
-    while (j < s.size() && (digits ? IsDigit(s[j]) : std::isalpha(static_cast<unsigned char>(s[j])))) ++j;
+    while (j < s.size() &&
+           (digits ? IsDigit(s[j]) : std::isalpha(static_cast<unsigned char>(s[j]))))
+      ++j;
     if (j == i) {
       ++i;
       continue;
@@ -78,7 +80,6 @@ std::string TextualDate(std::string_view s) {
   return month && day && year ? IsoDate(year, month, day) : "";
 }
 
-
 // False for JSON nested deeper than max_depth (the parser would recurse).
 bool JsonDepthWithin(std::string_view text, int max_depth) {
   int depth = 0;
@@ -86,8 +87,10 @@ bool JsonDepthWithin(std::string_view text, int max_depth) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '{' || c == '[') {
@@ -154,7 +157,7 @@ bool EqualsLoose(std::string_view a, std::string_view b) {
 // split ("Site - Headline" likewise); otherwise the title as it is.
 std::string StripSiteName(const std::string& title, const std::string& h1,
                           const std::string& site_name) {
-  static constexpr std::string_view kSeparators[] = {" | ", " - ", " \u2013 ", " \u2014 ",
+  static constexpr std::string_view kSeparators[] = {" | ",  " - ",      " \u2013 ", " \u2014 ",
                                                      " :: ", " \u00B7 ", " \u00BB "};
   for (std::string_view sep : kSeparators) {
     for (size_t pos : {title.rfind(sep), title.find(sep)}) {
@@ -195,6 +198,7 @@ DateSource MetaDateSource(const std::string& key) {
   }
   return kDateSources;
 }
+
 }  // namespace
 
 std::string NormalizeHtmlDate(std::string_view raw) {
@@ -202,23 +206,26 @@ std::string NormalizeHtmlDate(std::string_view raw) {
   std::string_view s = collapsed;
   if (s.size() >= 10 && AllDigits(s.substr(0, 4)) && AllDigits(s.substr(5, 2)) &&
       AllDigits(s.substr(8, 2)) && (s[4] == '-' || s[4] == '/' || s[4] == '.') && s[7] == s[4]) {
-    std::string date = IsoDate(Number(s.substr(0, 4)), Number(s.substr(5, 2)), Number(s.substr(8, 2)));
+    std::string date =
+        IsoDate(Number(s.substr(0, 4)), Number(s.substr(5, 2)), Number(s.substr(8, 2)));
     if (date.empty() || s[4] != '-' || s.size() < 16 || (s[10] != 'T' && s[10] != ' ') ||
         !AllDigits(s.substr(11, 2)) || s[13] != ':' || !AllDigits(s.substr(14, 2))) {
       return date;
     }
-    size_t end = 11;  // the time as found: digits, ':', '.', a zone
-    while (end < s.size() && (IsDigit(s[end]) || std::string_view(":.+-Z").find(s[end]) != std::string_view::npos)) ++end;
-    return date + "T" + std::string(s.substr(11, end - 11));
+    // The time as found: digits, ':', '.' and a zone ("Z", "+01:00").
+    size_t end = s.find_first_not_of("0123456789:.+-Z", 11);
+    return date + "T" + std::string(s.substr(11, end == std::string_view::npos ? end : end - 11));
   }
   if (s.size() == 8 && AllDigits(s)) {
     return IsoDate(Number(s.substr(0, 4)), Number(s.substr(4, 2)), Number(s.substr(6, 2)));
   }
   // "14/05/2024" or "05/14/2024": only when the day cannot be the month.
-  if (s.size() >= 8 && s.size() <= 10 && (s.find('/') != std::string_view::npos || s.find('.') != std::string_view::npos)) {
+  if (s.size() >= 8 && s.size() <= 10 &&
+      (s.find('/') != std::string_view::npos || s.find('.') != std::string_view::npos)) {
     size_t a = s.find_first_of("/."), b = s.find_first_of("/.", a + 1);
-    if (b != std::string_view::npos && AllDigits(s.substr(0, a)) && AllDigits(s.substr(a + 1, b - a - 1)) &&
-        s.size() - b - 1 == 4 && AllDigits(s.substr(b + 1))) {
+    if (b != std::string_view::npos && AllDigits(s.substr(0, a)) &&
+        AllDigits(s.substr(a + 1, b - a - 1)) && s.size() - b - 1 == 4 &&
+        AllDigits(s.substr(b + 1))) {
       int x = Number(s.substr(0, a)), y = Number(s.substr(a + 1, b - a - 1));
       int year = Number(s.substr(b + 1));
       if (x > 12 || x == y) return IsoDate(year, y, x);
@@ -289,7 +296,9 @@ void ReadMetadata(const HtmlTree& tree, int article, ExtractedArticle* out) {
   }
   if (!article_h1.empty()) h1 = article_h1;
   out->url = canonical.empty() ? og_url : canonical;
-  out->title = !og_title.empty() ? og_title : !title.empty() ? StripSiteName(title, h1, site_name) : h1;
+  out->title = !og_title.empty() ? og_title
+               : !title.empty()  ? StripSiteName(title, h1, site_name)
+                                 : h1;
   out->date.clear();
   for (const std::string& raw : dates) {
     if (!raw.empty()) out->date = NormalizeHtmlDate(raw);

@@ -46,11 +46,13 @@ INSTANTIATE_TEST_SUITE_P(
                  "<title>Gao mayor held | Sahel Ledger</title><meta property=\"og:title\" "
                  "content=\"Gao mayor detained by soldiers\"><h1>Gao mayor held</h1>",
                  "Gao mayor detained by soldiers", "", ""},
-        MetaCase{"SuffixConfirmedByH1", "<title>Gao mayor held | Sahel Ledger</title><h1>Gao mayor held</h1>",
+        MetaCase{"SuffixConfirmedByH1",
+                 "<title>Gao mayor held | Sahel Ledger</title><h1>Gao mayor held</h1>",
                  "Gao mayor held", "", ""},
-        MetaCase{"SuffixConfirmedBySiteName",
-                 "<title>Gao mayor held - Wire</title><meta property=\"og:site_name\" content=\"Wire\">",
-                 "Gao mayor held", "", ""},
+        MetaCase{
+            "SuffixConfirmedBySiteName",
+            "<title>Gao mayor held - Wire</title><meta property=\"og:site_name\" content=\"Wire\">",
+            "Gao mayor held", "", ""},
         MetaCase{"PrefixSiteName", "<title>Wire | Gao mayor held</title><h1>Gao mayor held</h1>",
                  "Gao mayor held", "", ""},
         MetaCase{"UnconfirmedSuffixKept", "<title>Gao talks - what next</title>",
@@ -61,63 +63,78 @@ INSTANTIATE_TEST_SUITE_P(
                  "Mali\u2019s junta & the press", "", ""},
         // Dates.
         MetaCase{"JsonLdNewsArticle",
-                 "<title>t</title>" + JsonLd(R"({"@type":"NewsArticle","datePublished":"2024-05-14T08:30:00Z"})"),
+                 "<title>t</title>" +
+                     JsonLd(R"({"@type":"NewsArticle","datePublished":"2024-05-14T08:30:00Z"})"),
                  "t", "2024-05-14T08:30:00Z", ""},
-        MetaCase{"JsonLdArticleBeatsWebPage",
-                 "<title>t</title>" +
-                     JsonLd(R"({"@graph":[{"@type":"WebPage","datePublished":"2024-05-01"},)"
-                            R"({"@type":["Thing","ReportageNewsArticle"],"datePublished":"2024-05-14"}]})"),
-                 "t", "2024-05-14", ""},
-        MetaCase{"JsonLdTopLevelArray",
-                 "<title>t</title>" +
-                     JsonLd(R"([{"@type":"BreadcrumbList"},{"@type":"BlogPosting","datePublished":"May 14, 2024"}])"),
-                 "t", "2024-05-14", ""},
-        MetaCase{"JsonLdBeatsMeta",
-                 "<title>t</title><meta property=\"article:published_time\" content=\"2024-01-01\">" +
-                     JsonLd(R"({"@type":"NewsArticle","datePublished":"2024-05-14"})"),
-                 "t", "2024-05-14", ""},
+        MetaCase{
+            "JsonLdArticleBeatsWebPage",
+            "<title>t</title>" +
+                JsonLd(
+                    R"({"@graph":[{"@type":"WebPage","datePublished":"2024-05-01"},)"
+                    R"({"@type":["Thing","ReportageNewsArticle"],"datePublished":"2024-05-14"}]})"),
+            "t", "2024-05-14", ""},
+        MetaCase{
+            "JsonLdTopLevelArray",
+            "<title>t</title>" +
+                JsonLd(
+                    R"([{"@type":"BreadcrumbList"},{"@type":"BlogPosting","datePublished":"May 14, 2024"}])"),
+            "t", "2024-05-14", ""},
+        MetaCase{
+            "JsonLdBeatsMeta",
+            "<title>t</title><meta property=\"article:published_time\" content=\"2024-01-01\">" +
+                JsonLd(R"({"@type":"NewsArticle","datePublished":"2024-05-14"})"),
+            "t", "2024-05-14", ""},
         MetaCase{"BrokenJsonLdFallsBack",
                  "<title>t</title>" + JsonLd(R"({"@type":"NewsArticle","datePublished":)") +
                      "<meta name=\"date\" content=\"14 May 2024\">",
                  "t", "2024-05-14", ""},
-        MetaCase{"DeepJsonLdIgnored", "<title>t</title>" + JsonLd(std::string(100000, '[')), "t", "", ""},
-        MetaCase{"ArticlePublishedTime",
-                 "<title>t</title><meta property=\"article:published_time\" content=\"May 14, 2024\">", "t",
-                 "2024-05-14", ""},
-        MetaCase{"OgPublishedTime",
-                 "<title>t</title><meta property=\"og:published_time\" content=\"2024-05-14 08:30:00\">",
-                 "t", "2024-05-14T08:30:00", ""},
+        MetaCase{"DeepJsonLdIgnored", "<title>t</title>" + JsonLd(std::string(100000, '[')), "t",
+                 "", ""},
+        MetaCase{
+            "ArticlePublishedTime",
+            "<title>t</title><meta property=\"article:published_time\" content=\"May 14, 2024\">",
+            "t", "2024-05-14", ""},
+        MetaCase{
+            "OgPublishedTime",
+            "<title>t</title><meta property=\"og:published_time\" content=\"2024-05-14 08:30:00\">",
+            "t", "2024-05-14T08:30:00", ""},
         MetaCase{"ItempropDatePublished",
                  "<title>t</title><meta itemprop=\"datePublished\" content=\"2024/05/14\">", "t",
                  "2024-05-14", ""},
-        MetaCase{"MetaNameDate", "<title>t</title><meta name=\"date\" content=\"14 May 2024\">", "t",
-                 "2024-05-14", ""},
+        MetaCase{"MetaNameDate", "<title>t</title><meta name=\"date\" content=\"14 May 2024\">",
+                 "t", "2024-05-14", ""},
         MetaCase{"Pubdate", "<title>t</title><meta name=\"pubdate\" content=\"20240514\">", "t",
                  "2024-05-14", ""},
-        MetaCase{"DublinCore", "<title>t</title><meta name=\"DC.date.issued\" content=\"2024-05-14\">",
-                 "t", "2024-05-14", ""},
-        MetaCase{"TimeInArticle",
-                 "<title>t</title><article><time datetime=\"2024-05-14T08:30:00Z\">14 May</time>"
-                 "<p>Soldiers detained the mayor of Gao on Monday after a long dispute.</p></article>",
-                 "t", "2024-05-14T08:30:00Z", ""},
-        MetaCase{"TimeTextInArticle",
-                 "<title>t</title><article><time>Tue, 14 May 2024 08:30:00 GMT</time>"
-                 "<p>Soldiers detained the mayor of Gao on Monday after a long dispute.</p></article>",
-                 "t", "2024-05-14", ""},
-        MetaCase{"TimeOutsideArticleIgnored",
-                 "<title>t</title><div><time datetime=\"2023-01-01\">old</time></div><article>"
-                 "<p>Soldiers detained the mayor of Gao on Monday after a long dispute.</p></article>",
-                 "t", "", ""},
-        MetaCase{"UnreadableDateIgnored", "<title>t</title><meta name=\"date\" content=\"last Tuesday\">",
-                 "t", "", ""},
+        MetaCase{"DublinCore",
+                 "<title>t</title><meta name=\"DC.date.issued\" content=\"2024-05-14\">", "t",
+                 "2024-05-14", ""},
+        MetaCase{
+            "TimeInArticle",
+            "<title>t</title><article><time datetime=\"2024-05-14T08:30:00Z\">14 May</time>"
+            "<p>Soldiers detained the mayor of Gao on Monday after a long dispute.</p></article>",
+            "t", "2024-05-14T08:30:00Z", ""},
+        MetaCase{
+            "TimeTextInArticle",
+            "<title>t</title><article><time>Tue, 14 May 2024 08:30:00 GMT</time>"
+            "<p>Soldiers detained the mayor of Gao on Monday after a long dispute.</p></article>",
+            "t", "2024-05-14", ""},
+        MetaCase{
+            "TimeOutsideArticleIgnored",
+            "<title>t</title><div><time datetime=\"2023-01-01\">old</time></div><article>"
+            "<p>Soldiers detained the mayor of Gao on Monday after a long dispute.</p></article>",
+            "t", "", ""},
+        MetaCase{"UnreadableDateIgnored",
+                 "<title>t</title><meta name=\"date\" content=\"last Tuesday\">", "t", "", ""},
         // URLs.
         MetaCase{"CanonicalBeatsOgUrl",
                  "<title>t</title><meta property=\"og:url\" content=\"https://a.example/og\">"
                  "<link rel=\"canonical\" href=\"https://a.example/canonical\">",
                  "t", "", "https://a.example/canonical"},
-        MetaCase{"OgUrl", "<title>t</title><meta property=\"og:url\" content=\"https://a.example/og\">",
-                 "t", "", "https://a.example/og"},
-        MetaCase{"UrlEntities", "<title>t</title><link rel=\"canonical\" href=\"https://a.example/?a=1&amp;b=2\">",
+        MetaCase{"OgUrl",
+                 "<title>t</title><meta property=\"og:url\" content=\"https://a.example/og\">", "t",
+                 "", "https://a.example/og"},
+        MetaCase{"UrlEntities",
+                 "<title>t</title><link rel=\"canonical\" href=\"https://a.example/?a=1&amp;b=2\">",
                  "t", "", "https://a.example/?a=1&b=2"}),
     [](const testing::TestParamInfo<MetaCase>& info) { return std::string(info.param.name); });
 

@@ -17,9 +17,10 @@
 namespace griot {
 
 struct BalancedHtml {
-  std::string html;      // "<!DOCTYPE html>" then a well-nested div/span/br/meta/link/title/script stream
-  int elements = 0;      // elements emitted
-  int max_depth = 0;     // deepest nesting emitted (html/head/body not counted)
+  std::string
+      html;  // "<!DOCTYPE html>" then a well-nested div/span/br/meta/link/title/script stream
+  int elements = 0;   // elements emitted
+  int max_depth = 0;  // deepest nesting emitted (html/head/body not counted)
 };
 
 // Never fails; input is read as UTF-8 text, whatever it holds.
@@ -33,8 +34,8 @@ struct HtmlNode {
   std::string tag;
   std::string text;  // text nodes: decoded, whitespace as found (also inside <title>, <script>)
   std::vector<std::pair<std::string, std::string>> attrs;
-  int parent = -1;   // -1 for the root
-  int end = 0;       // one past this node's last descendant
+  int parent = -1;         // -1 for the root
+  int end = 0;             // one past this node's last descendant
   bool is_inline = false;  // phrasing element (a, span, time, ...): no paragraph break around it
 
   bool is_text() const { return tag.empty(); }

@@ -18,6 +18,7 @@ struct LanguageGuess {
   std::string code;       // ISO 639-1 such as "en", "fr", "ar"; "" when unknown
   bool reliable = false;  // CLD2's verdict (clear margin), on at least ~30 letters
   int percent = 0;        // share of the text in that language, 0..100
+  int english_percent = 0;  // share CLD2 gives English among its top three, 0..100
 };
 
 // CLD2 on plain UTF-8 text; only the first 64 KB are read. Invalid UTF-8

@@ -90,6 +90,9 @@ TEST(Language, Policy) {
       {{"en", true, 98}, true},  {{"en", false, 60}, true}, {{"", false, 0}, true},
       {{"fr", false, 70}, true}, {{"fr", true, 97}, false}, {{"ar", true, 99}, false},
       {{"pt", true, 95}, false},
+      // A reliable other-language summary over a text CLD2 still finds
+      // largely English (lists of foreign place names) is coded.
+      {{"pt", true, 0, 45}, true}, {{"pt", true, 60, 20}, false},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(ShouldCodeAsEnglish(c.guess), c.code_as_english)
