@@ -53,4 +53,17 @@ TEST(Hostile, DegenerateDocumentsAreCodedInLinearTime) {
 }
 
 }  // namespace
+// The sentence bound is the user's to set (griot code --max-sentence-tokens).
+TEST(Hostile, SentenceLengthIsBoundedAsConfigured) {
+  Limits limits;
+  limits.max_sentence_tokens = 40;
+  Pipeline pipeline(&Kb(), limits);
+  Document doc;
+  doc.id = "long";
+  doc.text = "Rebels attacked " + Repeat("the village, ", 500) + "and fled.";
+  ASSERT_TRUE(pipeline.Code(doc).ok());
+  ASSERT_GT(doc.sentences.size(), 20u);
+  for (const Sentence& s : doc.sentences) EXPECT_LE(s.last_token - s.first_token, 40u);
+}
+
 }  // namespace griot::testing

@@ -114,6 +114,11 @@ int main(int argc, char** argv) {
   code->add_option("--summary-json", summary_json, "write the run summary as JSON to FILE");
   code->add_option("--max-doc-bytes", max_doc_bytes, "skip documents larger than this")
       ->capture_default_str();
+  uint32_t max_sentence_tokens = 200;
+  code->add_option("--max-sentence-tokens", max_sentence_tokens,
+                   "cut longer sentences into pieces of this many tokens")
+      ->capture_default_str()
+      ->check(CLI::Range(8u, 100000u));
   code->add_flag("-q,--quiet", quiet, "do not print the summary on stderr");
   griot::CodeOptions code_options;
   code->add_option("--errors", code_options.errors_path,
@@ -201,7 +206,9 @@ int main(int argc, char** argv) {
   double load_seconds = 0;
   auto kb = LoadKb(common, &load_seconds);
   if (!kb) return 2;
-  griot::Pipeline pipeline(kb.get(), griot::Limits{max_doc_bytes, keep_negated});
+  griot::Limits limits{max_doc_bytes, keep_negated};
+  limits.max_sentence_tokens = max_sentence_tokens;
+  griot::Pipeline pipeline(kb.get(), limits);
 
   if (*code) {
     std::unique_ptr<griot::EventSink> sink;

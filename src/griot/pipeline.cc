@@ -20,7 +20,7 @@ Status Pipeline::Code(Document& doc) const {
                            "; raise it with --max-doc-bytes)");
   }
   doc.explanations.clear();
-  GRIOT_RETURN_IF_ERROR(kb_->front_end().Analyze(doc));
+  GRIOT_RETURN_IF_ERROR(kb_->front_end().Analyze(doc, limits_.max_sentence_tokens));
   entities_.Match(doc);
   resolver_.Resolve(doc);
   coder_.Code(doc);

@@ -21,6 +21,7 @@ struct Limits {
   size_t max_document_bytes = 1 << 20;  // larger documents are refused, not truncated
   bool keep_negated = false;            // code negated events, tagged aux "negated"
   bool explain = false;                 // fill Document::explanations (griot explain)
+  uint32_t max_sentence_tokens = 200;   // longer sentences are cut into pieces of this size
 };
 
 class Pipeline {

@@ -27,14 +27,14 @@ class EnglishFrontEnd : public FrontEnd {
 
   std::string Language() const override { return "en"; }
 
-  Status Analyze(Document& doc) const override {
+  Status Analyze(Document& doc, uint32_t max_sentence_tokens) const override {
     Result<std::string> text = normalizer_.Normalize(doc.text);
     if (!text.ok()) return text.status();
     doc.text = std::move(*text);
     doc.tokens.clear();
     doc.sentences.clear();
     tokenizer_.Tokenize(doc);
-    splitter_.Split(doc);
+    splitter_.Split(doc, max_sentence_tokens);
     tagger_.TagDocument(doc);
     chunker_.ChunkDocument(doc);
     return Status::Ok();

@@ -20,10 +20,11 @@ class FrontEnd {
  public:
   virtual ~FrontEnd() = default;
   virtual std::string Language() const = 0;
-  // Normalizes doc.text in place, then tokenizes, splits sentences, tags,
-  // lemmatizes and chunks. Fails (and leaves the document unanalysed) on
-  // invalid UTF-8.
-  virtual Status Analyze(Document& doc) const = 0;
+  // Normalizes doc.text in place, then tokenizes, splits sentences (none
+  // longer than max_sentence_tokens: longer ones are cut, so no later stage
+  // sees an unbounded sentence), tags, lemmatizes and chunks. Fails (and
+  // leaves the document unanalysed) on invalid UTF-8.
+  virtual Status Analyze(Document& doc, uint32_t max_sentence_tokens = 200) const = 0;
   // Analyses a knowledge-base phrase exactly as running text is analysed, so
   // dictionary entries and text meet on the same token and lemma forms.
   virtual std::vector<Token> AnalyzePhrase(std::string_view phrase) const = 0;

@@ -226,10 +226,10 @@ class Splitter {
 
 }  // namespace
 
-void SentenceSplitter::Split(Document& doc) const {
+void SentenceSplitter::Split(Document& doc, uint32_t max_tokens) const {
   doc.sentences.clear();
   for (Token& t : doc.tokens) t.sentence_initial = false;
-  Splitter(doc, abbreviations_, max_tokens_).Run();
+  Splitter(doc, abbreviations_, max_tokens).Run();
 }
 
 }  // namespace griot

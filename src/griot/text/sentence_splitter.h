@@ -28,7 +28,9 @@ class SentenceSplitter {
  public:
   explicit SentenceSplitter(const Abbreviations* abbreviations, uint32_t max_tokens = 200)
       : abbreviations_(abbreviations), max_tokens_(max_tokens) {}
-  void Split(Document& doc) const;
+  void Split(Document& doc) const { Split(doc, max_tokens_); }
+  // With a per-call bound instead of the constructor's.
+  void Split(Document& doc, uint32_t max_tokens) const;
 
  private:
   const Abbreviations* abbreviations_;
