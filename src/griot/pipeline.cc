@@ -2,6 +2,7 @@
 
 #include "griot/coder/place_actors.h"
 #include "griot/io/reader.h"
+#include "griot/util/civil_date.h"
 
 namespace griot {
 
@@ -49,16 +50,9 @@ void Pipeline::MarkHistorical(Document& doc) const {
   }
   if (!IsIsoDate(doc.date)) return;
   auto days = [](const std::string& d) {
-    int y = std::stoi(d.substr(0, 4)), m = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
-    // Days from civil date (proleptic Gregorian), Howard Hinnant's method.
-    y -= m <= 2;
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;
-    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe;
+    return DaysFromCivil(std::stoi(d.substr(0, 4)), std::stoi(d.substr(5, 2)), std::stoi(d.substr(8, 2)));
   };
-  int report = days(doc.date.substr(0, 10));
+  const int64_t report = days(doc.date.substr(0, 10));
   for (Event& e : doc.events) {
     if (!IsIsoDate(e.date) || e.date_granularity == "unresolved" || e.date_granularity.empty()) {
       continue;

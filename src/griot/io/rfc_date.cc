@@ -1,5 +1,7 @@
 #include "griot/io/rfc_date.h"
 
+#include "griot/util/civil_date.h"
+
 #include <cstdint>
 #include <cstdio>
 
@@ -79,24 +81,12 @@ bool Valid(const DateTime& d) {
          d.offset_minutes < 24 * 60;
 }
 
-// Days since 1970-01-01 and back (Howard Hinnant's civil-date algorithms).
-int64_t DaysFromCivil(int64_t y, int m, int d) {
-  y -= m <= 2;
-  const int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const int64_t yoe = y - era * 400;
-  const int64_t doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719468;
-}
+// Days since 1970-01-01 and back (util/civil_date.h).
 void CivilFromDays(int64_t z, DateTime* d) {
-  z += 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  d->day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  d->month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  d->year = static_cast<int>(yoe + era * 400 + (d->month <= 2));
+  const CivilDate c = griot::CivilFromDays(z);
+  d->year = static_cast<int>(c.y);
+  d->month = c.m;
+  d->day = c.d;
 }
 
 std::string Format(DateTime d) {
