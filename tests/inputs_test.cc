@@ -155,8 +155,12 @@ TEST_F(InputsTest, WarcFeedAndCompressedDirectoryAreReadFully) {
   EXPECT_TRUE(ids.count("https://w/1"));
   EXPECT_TRUE(ids.count("z1"));
   for (const Document& d : sink.documents) {
-    if (d.id == "https://news.example/b") EXPECT_EQ(d.date.substr(0, 10), "2024-05-14");
-    if (d.id == "https://w/1") EXPECT_EQ(d.title, "Junta expels envoy");
+    if (d.id == "https://news.example/b") {
+      EXPECT_EQ(d.date.substr(0, 10), "2024-05-14");
+    }
+    if (d.id == "https://w/1") {
+      EXPECT_EQ(d.title, "Junta expels envoy");
+    }
   }
 }
 

@@ -207,6 +207,9 @@ struct Document {
   std::string input;   // where it came from: file name
   uint64_t line = 0;   // line (JSONL) or record number (WARC, feeds) in that input, 1-based; 0 for whole files
   uint64_t offset = 0;  // byte offset of the record in its (decompressed) input
+  // Fingerprint of the text as read, before normalization (util/content_hash.h),
+  // set by the coding run: the store recognises a document it already holds.
+  std::string content_hash;
 
   std::string text;    // normalized text; every span points into it
   std::vector<Token> tokens;

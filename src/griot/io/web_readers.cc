@@ -1,6 +1,7 @@
 #include "griot/io/web_readers.h"
 
 #include <filesystem>
+#include <functional>
 #include <sstream>
 
 #include "griot/io/decompress.h"
@@ -58,55 +59,24 @@ void FromPage(std::string_view bytes, std::string_view charset, InputRecord* rec
   rec->doc.text = std::move(a->text);
 }
 
-class PageReader : public DocumentReader {
+// A whole file is one record: a page, a text, or a file refused as binary.
+// `fill` completes the record once input, line and id are set.
+class WholeFileReader : public DocumentReader {
  public:
-  PageReader(std::string name, std::string bytes) : name_(std::move(name)), bytes_(std::move(bytes)) {}
+  WholeFileReader(std::string name, std::function<void(InputRecord*)> fill)
+      : name_(std::move(name)), fill_(std::move(fill)) {}
   bool Next(InputRecord* rec) override {
-    if (done_) return false;
-    done_ = true;
+    if (!fill_) return false;
     Start(rec, name_, 0, 0);
     rec->doc.id = FileId(name_);
-    FromPage(bytes_, "", rec);
-    return true;
-  }
-
- private:
-  std::string name_, bytes_;
-  bool done_ = false;
-};
-
-class WholeTextReader : public DocumentReader {
- public:
-  WholeTextReader(std::string name, std::string bytes) : name_(std::move(name)), bytes_(std::move(bytes)) {}
-  bool Next(InputRecord* rec) override {
-    if (done_) return false;
-    done_ = true;
-    Start(rec, name_, 0, 0);
-    rec->doc.id = FileId(name_);
-    rec->doc.text = TextForCoding(bytes_, "", name_, &rec->warning);
-    return true;
-  }
-
- private:
-  std::string name_, bytes_;
-  bool done_ = false;
-};
-
-class BinaryReader : public DocumentReader {
- public:
-  explicit BinaryReader(std::string name) : name_(std::move(name)) {}
-  bool Next(InputRecord* rec) override {
-    if (done_) return false;
-    done_ = true;
-    Start(rec, name_, 0, 0);
-    rec->doc.id = FileId(name_);
-    rec->status = InvalidArgument(name_ + ":0: binary file (not text, JSONL, HTML, WARC or a feed)");
+    fill_(rec);
+    fill_ = nullptr;
     return true;
   }
 
  private:
   std::string name_;
-  bool done_ = false;
+  std::function<void(InputRecord*)> fill_;
 };
 
 // The documents of a WARC are its HTTP responses that carry a page.
@@ -234,13 +204,22 @@ std::unique_ptr<DocumentReader> ReaderFor(InputFormat format, std::string name, 
       std::istream* raw = stream.get();
       return JsonlReader(raw, std::move(name), std::move(stream));
     }
-    case InputFormat::kHtml: return std::make_unique<PageReader>(std::move(name), std::move(bytes));
+    case InputFormat::kHtml:
+      return std::make_unique<WholeFileReader>(
+          std::move(name), [bytes = std::move(bytes)](InputRecord* rec) { FromPage(bytes, "", rec); });
     case InputFormat::kWarc: return std::make_unique<WarcReader>(std::move(name), std::move(bytes));
     case InputFormat::kFeed: return std::make_unique<FeedReader>(std::move(name), std::move(bytes));
-    case InputFormat::kBinary: return std::make_unique<BinaryReader>(std::move(name));
+    case InputFormat::kBinary:
+      return std::make_unique<WholeFileReader>(std::move(name), [](InputRecord* rec) {
+        rec->status = InvalidArgument(rec->doc.input +
+                                      ":0: binary file (not text, JSONL, HTML, WARC or a feed)");
+      });
     case InputFormat::kText: break;
   }
-  return std::make_unique<WholeTextReader>(std::move(name), std::move(bytes));
+  return std::make_unique<WholeFileReader>(
+      std::move(name), [bytes = std::move(bytes)](InputRecord* rec) {
+        rec->doc.text = TextForCoding(bytes, "", rec->doc.input, &rec->warning);
+      });
 }
 
 }  // namespace griot

@@ -134,7 +134,10 @@ Result<RunSummary> CodeInputs(const Pipeline& pipeline, const std::vector<std::s
         accounts.Skipped(rec.doc, reason, Where(rec.doc) + ": " + reason + " (id " + rec.doc.id + ")");
         continue;
       }
-      if (sink.HasDocument(rec.doc.id, ContentHash(rec.doc.text))) {
+      // Hashed before coding normalizes the text, so a re-run compares like
+      // with like.
+      rec.doc.content_hash = ContentHash(rec.doc.text);
+      if (sink.HasDocument(rec.doc.id, rec.doc.content_hash)) {
         // Counted, not shouted: a re-run over a large input would print a
         // line per document.
         accounts.Skipped(rec.doc, kAlreadyStored,

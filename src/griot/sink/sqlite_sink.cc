@@ -195,7 +195,8 @@ Status SqliteSink::Write(const Document& doc) {
   sqlite3_bind_int64(insert_doc_, 7, static_cast<sqlite3_int64>(doc.line));
   sqlite3_bind_int64(insert_doc_, 8, static_cast<sqlite3_int64>(doc.sentences.size()));
   sqlite3_bind_int64(insert_doc_, 9, static_cast<sqlite3_int64>(doc.events.size()));
-  Bind(insert_doc_, 10, ContentHash(doc.text));
+  // A document coded outside a run (no hash yet) is fingerprinted here.
+  Bind(insert_doc_, 10, doc.content_hash.empty() ? ContentHash(doc.text) : doc.content_hash);
   GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(insert_doc_), "insert document"));
   for (const Event& e : doc.events) {
     nlohmann::json j = EventToJson(doc, e);
