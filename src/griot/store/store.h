@@ -1,0 +1,103 @@
+// Store: where coded events live, on SQLite (a file, the default) or
+// PostgreSQL (a server, for teams and scale-out), behind one interface.
+// Both engines hold the same normalized schema (docs/database.md) and give
+// the same answers to the same queries (tests/store_diff_test.cc).
+//
+//   Result<std::unique_ptr<Store>> s = Store::Open("events.db");
+//   Result<std::unique_ptr<Store>> p = Store::Open("postgresql://localhost/griot");
+//   (*s)->Select({"SELECT event, COUNT(*) FROM events GROUP BY event", {}},
+//                [](const SqlRow& row) { ...; return true; });
+//
+// Writing: a Store is an EventSink. Documents, their events and their record
+// outcomes are committed together, never across a record; the run's
+// duplicate links (store/dedup.h) are made in Finish().
+//
+// Reading: analyses build portable SQL with `?` placeholders (the engine
+// rewrites them for itself) and receive rows as SqlValues; the only
+// engine-specific SQL is the full-text match, which each store supplies.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "griot/sink/sink.h"
+#include "griot/store/stored_event.h"
+#include "griot/util/status.h"
+
+namespace griot {
+
+// NULL, integer, real or text: a parameter or a result cell.
+using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
+using SqlRow = std::vector<SqlValue>;
+
+struct SqlQuery {
+  std::string sql;  // portable SQL, `?` placeholders
+  std::vector<SqlValue> params;
+};
+
+// Return false to stop reading.
+using RowCallback = std::function<bool(const SqlRow& row)>;
+
+// An event record linked, as a mention, to the canonical (first-reported)
+// record of the same real-world event; a canonical record is linked to
+// itself. `reason` says why ("first report", "same ASSAULT, shared actor
+// MLI MIL, 4 km, 1 day apart").
+struct MentionLink {
+  std::string event_id;
+  std::string canonical_id;
+  std::string reason;
+};
+
+class Store : public EventSink {
+ public:
+  enum class Access { kReadWrite, kReadOnly };
+
+  // `target` is a file path (SQLite; created when missing unless read-only)
+  // or a postgresql:// / postgres:// URL.
+  static Result<std::unique_ptr<Store>> Open(const std::string& target,
+                                             Access access = Access::kReadWrite);
+  static bool IsPostgresUrl(const std::string& target);
+
+  // "sqlite" or "postgresql".
+  virtual const char* Engine() const = 0;
+
+  // EventSink: converts the document once (stored_event.h) and stores it.
+  Status Write(const Document& doc) final {
+    return WriteDocument(ToStoredDocument(doc), ToStoredEvents(doc));
+  }
+  // Stores a document and its events, replacing an earlier version of the
+  // same document id (its events are deleted and their duplicate groups
+  // unlinked, to be linked again by the next Deduplicate()).
+  virtual Status WriteDocument(const StoredDocument& doc, const std::vector<StoredEvent>& events) = 0;
+
+  // Runs a read query; rows arrive in the order the SQL asks for.
+  virtual Status Select(const SqlQuery& query, const RowCallback& each) = 0;
+
+  // Full-text search: a boolean SQL expression over the `events` table
+  // (aliased `e`) taking one parameter, and that parameter built from the
+  // user's words. Every word must occur in the sentence (no stemming, case
+  // and accents ignored), on both engines.
+  virtual std::string TextMatchSql() const = 0;
+  virtual std::string TextMatchParam(const std::string& words) const = 0;
+
+  // Writes duplicate links, marks canonical rows and recomputes the totals
+  // (mentions, articles, sources, first and last report) of every canonical
+  // event named in `links`, in one transaction.
+  virtual Status ApplyLinks(const std::vector<MentionLink>& links) = 0;
+
+  // Links events not yet linked (no row in `mentions`) to earlier reports of
+  // the same event, by the rule in store/dedup.h. Finish() calls it.
+  Status Deduplicate(int64_t* linked = nullptr);
+};
+
+// A cell as text: "" for NULL, integers without a decimal point, reals with
+// up to 6 significant decimals ("0.5", "12.25").
+std::string SqlValueText(const SqlValue& v);
+int64_t SqlValueInt(const SqlValue& v);      // 0 for NULL or text that is not a number
+double SqlValueDouble(const SqlValue& v);    // 0 for NULL
+
+}  // namespace griot
