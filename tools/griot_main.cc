@@ -16,7 +16,7 @@
 #include "griot/report/explain.h"
 #include "griot/report/unknown_actors.h"
 #include "griot/run/code_run.h"
-#include "griot/sink/sqlite_sink.h"
+#include "griot/store/store.h"
 
 namespace {
 
@@ -213,7 +213,7 @@ int main(int argc, char** argv) {
   if (*code) {
     std::unique_ptr<griot::EventSink> sink;
     if (!db_path.empty()) {
-      auto db = griot::SqliteSink::Open(db_path);
+      auto db = griot::Store::Open(db_path);
       if (!db.ok()) {
         std::cerr << "griot: " << db.status().message() << "\n";
         return 2;

@@ -47,8 +47,11 @@ using RowCallback = std::function<bool(const SqlRow& row)>;
 // itself. `reason` says why ("first report", "same ASSAULT, shared actor
 // MLI MIL, 4 km, 1 day apart").
 struct MentionLink {
-  std::string event_id;
-  std::string canonical_id;
+  std::string event_id;      // the mention (an event record)
+  std::string canonical_id;  // the event it reports
+  std::string doc_id;        // the mention's document,
+  std::string source;        // its source (the document's `source`, else its id)
+  std::string reported;      // and its report date (YYYY-MM-DD or "")
   std::string reason;
 };
 

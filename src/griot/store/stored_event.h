@@ -78,7 +78,7 @@ struct StoredEvent {
   std::string week;
   std::string month;
   StoredLocation location;
-  std::string counts;  // JSON array, as in the JSONL record
+  std::string counts;  // JSON object, as in the JSONL record ({"killed":[12,null]})
   std::string aux;     // JSON array
   // Deduplication (store/dedup.h): the first report of the same real-world
   // event; on that canonical row, the group's totals.
@@ -96,6 +96,13 @@ struct StoredEvent {
 
 StoredDocument ToStoredDocument(const Document& doc);
 std::vector<StoredEvent> ToStoredEvents(const Document& doc);
+
+// Sets day, week and month from event_date, date_granularity and
+// report_date (see StoredEvent::day).
+void FillAnalysisDates(StoredEvent* e);
+
+// `day` (YYYY-MM-DD) moved by `days`; "" if invalid.
+std::string ShiftDay(const std::string& day, int days);
 
 // The Monday of the ISO week holding `day` (YYYY-MM-DD), "" if invalid.
 std::string WeekOf(const std::string& day);

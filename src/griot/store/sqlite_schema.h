@@ -1,0 +1,68 @@
+// The SQLite form of the store's schema (version 4; docs/database.md). The
+// PostgreSQL form (pg_schema.h) has the same tables, columns and meanings.
+#pragma once
+
+namespace griot {
+
+// The `events` columns of versions 1-3 come first and the version-4 ones
+// after them, in the order the migration appends them, so a migrated
+// database and a new one have the same layout.
+inline constexpr const char* kSqliteSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT OR IGNORE INTO meta VALUES ('schema_version', '4');
+CREATE TABLE IF NOT EXISTS documents (
+  id TEXT PRIMARY KEY, title TEXT, date TEXT, url TEXT, source TEXT,
+  input TEXT, line INTEGER, sentences INTEGER, events INTEGER, content_hash TEXT);
+CREATE TABLE IF NOT EXISTS events (
+  event_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL REFERENCES documents(id),
+  sentence INTEGER NOT NULL, event TEXT NOT NULL, mode TEXT NOT NULL,
+  context TEXT NOT NULL, actor TEXT NOT NULL, recipient TEXT NOT NULL,
+  actor_code TEXT, recipient_code TEXT,
+  cameo TEXT, quad INTEGER, score REAL, text TEXT NOT NULL, spans TEXT NOT NULL,
+  pattern TEXT NOT NULL, confidence REAL NOT NULL, date TEXT,
+  event_date TEXT, date_granularity TEXT, location TEXT, country TEXT, admin1 TEXT,
+  lat REAL, lon REAL, counts TEXT, aux TEXT,
+  actor_key TEXT, recipient_key TEXT, day TEXT, week TEXT, month TEXT,
+  location_id INTEGER REFERENCES locations(location_id),
+  is_canonical INTEGER, mentions INTEGER, articles INTEGER, sources INTEGER,
+  first_reported TEXT, last_reported TEXT);
+CREATE TABLE IF NOT EXISTS runs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT, finished TEXT,
+  documents_read INTEGER, documents_coded INTEGER, documents_skipped INTEGER,
+  documents_failed INTEGER, sentences INTEGER, events INTEGER, bytes INTEGER,
+  seconds REAL, reasons TEXT, resumed INTEGER);
+CREATE TABLE IF NOT EXISTS records (
+  input TEXT NOT NULL, line INTEGER NOT NULL, offset INTEGER, id TEXT,
+  outcome TEXT NOT NULL, reason TEXT, message TEXT, PRIMARY KEY (input, line));
+)sql";
+
+// Tables new in version 4 and the indexes; run after a migration too.
+inline constexpr const char* kSqliteSchema4 = R"sql(
+CREATE TABLE IF NOT EXISTS entities (
+  entity_id INTEGER PRIMARY KEY, code TEXT NOT NULL, sector TEXT NOT NULL, name TEXT NOT NULL,
+  UNIQUE (code, sector, name));
+CREATE TABLE IF NOT EXISTS participants (
+  event_id TEXT NOT NULL, role TEXT NOT NULL, position INTEGER NOT NULL,
+  entity_id INTEGER NOT NULL REFERENCES entities(entity_id), text TEXT NOT NULL,
+  implicit INTEGER NOT NULL, code_from TEXT NOT NULL,
+  PRIMARY KEY (event_id, role, position)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS locations (
+  location_id INTEGER PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL,
+  admin1 TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, precision TEXT NOT NULL,
+  geonames_id INTEGER NOT NULL, UNIQUE (name, country, admin1, precision, geonames_id, lat, lon));
+CREATE TABLE IF NOT EXISTS mentions (
+  mention_id TEXT PRIMARY KEY, event_id TEXT NOT NULL, doc_id TEXT NOT NULL,
+  source TEXT NOT NULL, reported TEXT, reason TEXT NOT NULL) WITHOUT ROWID;
+CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(
+  text, content='', tokenize='unicode61 remove_diacritics 0');
+CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
+CREATE INDEX IF NOT EXISTS events_type ON events(event, day);
+CREATE INDEX IF NOT EXISTS events_actor ON events(actor_code);
+CREATE INDEX IF NOT EXISTS events_recipient ON events(recipient_code);
+CREATE INDEX IF NOT EXISTS events_place ON events(country, day);
+CREATE INDEX IF NOT EXISTS events_day ON events(day);
+CREATE INDEX IF NOT EXISTS participants_entity ON participants(entity_id);
+CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
+)sql";
+
+}  // namespace griot

@@ -1,0 +1,636 @@
+#include "griot/store/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "griot/store/sqlite_schema.h"
+#include "griot/store/store_text.h"
+
+namespace griot {
+namespace {
+
+constexpr int kBatch = 500;  // records per transaction
+
+void Bind(sqlite3_stmt* st, int i, const std::string& s) {
+  sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+}
+
+// "" is stored as NULL in the optional text columns.
+void BindOrNull(sqlite3_stmt* st, int i, const std::string& s) {
+  if (s.empty()) {
+    sqlite3_bind_null(st, i);
+  } else {
+    Bind(st, i, s);
+  }
+}
+
+void BindValue(sqlite3_stmt* st, int i, const SqlValue& v) {
+  if (const auto* n = std::get_if<int64_t>(&v)) {
+    sqlite3_bind_int64(st, i, *n);
+  } else if (const auto* d = std::get_if<double>(&v)) {
+    sqlite3_bind_double(st, i, *d);
+  } else if (const auto* s = std::get_if<std::string>(&v)) {
+    Bind(st, i, *s);
+  } else {
+    sqlite3_bind_null(st, i);
+  }
+}
+
+std::string ColumnText(sqlite3_stmt* st, int i) {
+  const unsigned char* t = sqlite3_column_text(st, i);
+  return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(st, i)) : "";
+}
+
+}  // namespace
+
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, Access access) {
+  std::unique_ptr<SqliteStore> s(new SqliteStore());
+  s->path_ = path;
+  s->started_ = UtcNow();
+  s->read_only_ = access == Access::kReadOnly;
+  int flags = s->read_only_ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  if (sqlite3_open_v2(path.c_str(), &s->db_, flags, nullptr) != SQLITE_OK) {
+    return IoError(path + ": cannot open database: " + sqlite3_errmsg(s->db_));
+  }
+  sqlite3_busy_timeout(s->db_, 5000);
+  if (s->read_only_) {
+    std::string version;
+    GRIOT_RETURN_IF_ERROR(s->Select({"SELECT value FROM meta WHERE key = 'schema_version'", {}},
+                                    [&](const SqlRow& row) {
+                                      version = SqlValueText(row[0]);
+                                      return false;
+                                    }));
+    if (version != "4") {
+      return DataLoss(path + ": schema version '" + version +
+                      "' (this griot reads version 4; open it once with `griot code --db` or "
+                      "`griot dedup --db` to migrate it)");
+    }
+    return s;
+  }
+  GRIOT_RETURN_IF_ERROR(s->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
+  GRIOT_RETURN_IF_ERROR(s->Exec(kSqliteSchema));
+  GRIOT_RETURN_IF_ERROR(s->Migrate());
+  GRIOT_RETURN_IF_ERROR(s->Exec(kSqliteSchema4));
+  GRIOT_RETURN_IF_ERROR(s->Prepare(
+      "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)", &s->insert_doc_));
+  // Replacing a document dissolves every duplicate group one of its events
+  // belongs to; Deduplicate() links the members again.
+  GRIOT_RETURN_IF_ERROR(s->Prepare(
+      "UPDATE events SET is_canonical = NULL, mentions = NULL, articles = NULL, sources = NULL, "
+      "first_reported = NULL, last_reported = NULL WHERE event_id IN (SELECT g.mention_id FROM "
+      "mentions g WHERE g.event_id IN (SELECT m.event_id FROM mentions m JOIN events e ON "
+      "e.event_id = m.mention_id WHERE e.doc_id = ?1))",
+      &s->reset_groups_));
+  GRIOT_RETURN_IF_ERROR(s->Prepare(
+      "DELETE FROM mentions WHERE event_id IN (SELECT m.event_id FROM mentions m "
+      "JOIN events e ON e.event_id = m.mention_id WHERE e.doc_id = ?1)",
+      &s->unlink_groups_));
+  GRIOT_RETURN_IF_ERROR(s->Prepare(
+      "INSERT INTO events_fts(events_fts, rowid, text) SELECT 'delete', rowid, text FROM events "
+      "WHERE doc_id = ?",
+      &s->fts_delete_));
+  GRIOT_RETURN_IF_ERROR(s->Prepare(
+      "DELETE FROM participants WHERE event_id IN (SELECT event_id FROM events WHERE doc_id = ?)",
+      &s->delete_participants_));
+  GRIOT_RETURN_IF_ERROR(s->Prepare("DELETE FROM events WHERE doc_id = ?", &s->delete_events_));
+  GRIOT_RETURN_IF_ERROR(s->Prepare(
+      "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+      "?,?,?,?,?,?,NULL,NULL,NULL,NULL,NULL,NULL)",
+      &s->insert_event_));
+  GRIOT_RETURN_IF_ERROR(
+      s->Prepare("INSERT INTO events_fts(rowid, text) VALUES (?, ?)", &s->insert_fts_));
+  GRIOT_RETURN_IF_ERROR(
+      s->Prepare("INSERT INTO participants VALUES (?,?,?,?,?,?,?)", &s->insert_participant_));
+  GRIOT_RETURN_IF_ERROR(s->Prepare(
+      "SELECT entity_id FROM entities WHERE code = ? AND sector = ? AND name = ?", &s->find_entity_));
+  GRIOT_RETURN_IF_ERROR(s->Prepare("INSERT INTO entities (code, sector, name) VALUES (?,?,?)",
+                                   &s->insert_entity_));
+  GRIOT_RETURN_IF_ERROR(s->Prepare(
+      "SELECT location_id FROM locations WHERE name = ? AND country = ? AND admin1 = ? AND "
+      "precision = ? AND geonames_id = ? AND lat = ? AND lon = ?",
+      &s->find_location_));
+  GRIOT_RETURN_IF_ERROR(s->Prepare(
+      "INSERT INTO locations (name, country, admin1, precision, geonames_id, lat, lon) "
+      "VALUES (?,?,?,?,?,?,?)",
+      &s->insert_location_));
+  // The first outcome of a record stands: a re-run over the same input
+  // neither duplicates nor rewrites the accounts.
+  GRIOT_RETURN_IF_ERROR(
+      s->Prepare("INSERT OR IGNORE INTO records VALUES (?,?,?,?,?,?,?)", &s->insert_record_));
+  GRIOT_RETURN_IF_ERROR(s->Prepare("SELECT 1 FROM documents WHERE id = ? AND content_hash = ?",
+                                   &s->has_document_));
+  GRIOT_RETURN_IF_ERROR(
+      s->Prepare("SELECT 1 FROM records WHERE input = ? AND line = ?", &s->has_outcome_));
+  return s;
+}
+
+SqliteStore::~SqliteStore() {
+  if (in_transaction_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+  for (sqlite3_stmt* st :
+       {insert_doc_, reset_groups_, unlink_groups_, fts_delete_, delete_participants_, delete_events_,
+        insert_event_, insert_fts_, insert_participant_, find_entity_, insert_entity_,
+        find_location_, insert_location_, insert_record_, has_document_, has_outcome_}) {
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(db_);
+}
+
+Status SqliteStore::Prepare(const char* sql, sqlite3_stmt** st) {
+  return Check(sqlite3_prepare_v2(db_, sql, -1, st, nullptr), "prepare");
+}
+
+Status SqliteStore::Migrate() {
+  std::string version;
+  GRIOT_RETURN_IF_ERROR(Select({"SELECT value FROM meta WHERE key = 'schema_version'", {}},
+                               [&](const SqlRow& row) {
+                                 version = SqlValueText(row[0]);
+                                 return false;
+                               }));
+  if (version == "4") return Status::Ok();
+  if (version != "1" && version != "2" && version != "3") {
+    return DataLoss(path_ + ": unknown schema version '" + version + "'");
+  }
+  GRIOT_RETURN_IF_ERROR(Exec("BEGIN"));
+  // Version 1 databases (issue 2) lack the where/when/how-many columns.
+  if (version == "1") {
+    GRIOT_RETURN_IF_ERROR(Exec(
+        "ALTER TABLE events ADD COLUMN event_date TEXT;"
+        "ALTER TABLE events ADD COLUMN date_granularity TEXT;"
+        "ALTER TABLE events ADD COLUMN location TEXT;"
+        "ALTER TABLE events ADD COLUMN country TEXT;"
+        "ALTER TABLE events ADD COLUMN admin1 TEXT;"
+        "ALTER TABLE events ADD COLUMN lat REAL;"
+        "ALTER TABLE events ADD COLUMN lon REAL;"
+        "ALTER TABLE events ADD COLUMN counts TEXT;"
+        "ALTER TABLE events ADD COLUMN aux TEXT;"));
+  }
+  // Version 2 databases (issue 3) lack content hashes and per-record
+  // accounts (the records table itself is created by the schema script).
+  if (!HasColumn("documents", "content_hash")) {
+    GRIOT_RETURN_IF_ERROR(Exec("ALTER TABLE documents ADD COLUMN content_hash TEXT;"));
+  }
+  if (!HasColumn("runs", "resumed")) {
+    GRIOT_RETURN_IF_ERROR(Exec("ALTER TABLE runs ADD COLUMN resumed INTEGER;"));
+  }
+  Status st = MigrateTo4();
+  if (!st.ok()) {
+    Exec("ROLLBACK");
+    return st;
+  }
+  return Exec("UPDATE meta SET value = '4' WHERE key = 'schema_version'; COMMIT;");
+}
+
+// Version 3 (issue 5) -> 4 (issue 6): normalized entities, participants and
+// locations, analysis dates, duplicate links, full-text index. The new
+// columns are filled from the JSON columns every version kept.
+Status SqliteStore::MigrateTo4() {
+  GRIOT_RETURN_IF_ERROR(Exec(
+      "DROP INDEX IF EXISTS events_type; DROP INDEX IF EXISTS events_place;"
+      "DROP INDEX IF EXISTS events_when;"
+      "ALTER TABLE events ADD COLUMN actor_key TEXT;"
+      "ALTER TABLE events ADD COLUMN recipient_key TEXT;"
+      "ALTER TABLE events ADD COLUMN day TEXT;"
+      "ALTER TABLE events ADD COLUMN week TEXT;"
+      "ALTER TABLE events ADD COLUMN month TEXT;"
+      "ALTER TABLE events ADD COLUMN location_id INTEGER REFERENCES locations(location_id);"
+      "ALTER TABLE events ADD COLUMN is_canonical INTEGER;"
+      "ALTER TABLE events ADD COLUMN mentions INTEGER;"
+      "ALTER TABLE events ADD COLUMN articles INTEGER;"
+      "ALTER TABLE events ADD COLUMN sources INTEGER;"
+      "ALTER TABLE events ADD COLUMN first_reported TEXT;"
+      "ALTER TABLE events ADD COLUMN last_reported TEXT;"));
+  GRIOT_RETURN_IF_ERROR(Exec(kSqliteSchema4));
+  GRIOT_RETURN_IF_ERROR(Prepare("INSERT INTO participants VALUES (?,?,?,?,?,?,?)",
+                                &insert_participant_));
+  GRIOT_RETURN_IF_ERROR(Prepare(
+      "SELECT entity_id FROM entities WHERE code = ? AND sector = ? AND name = ?", &find_entity_));
+  GRIOT_RETURN_IF_ERROR(
+      Prepare("INSERT INTO entities (code, sector, name) VALUES (?,?,?)", &insert_entity_));
+  GRIOT_RETURN_IF_ERROR(Prepare(
+      "SELECT location_id FROM locations WHERE name = ? AND country = ? AND admin1 = ? AND "
+      "precision = ? AND geonames_id = ? AND lat = ? AND lon = ?",
+      &find_location_));
+  GRIOT_RETURN_IF_ERROR(Prepare(
+      "INSERT INTO locations (name, country, admin1, precision, geonames_id, lat, lon) "
+      "VALUES (?,?,?,?,?,?,?)",
+      &insert_location_));
+  sqlite3_stmt* update = nullptr;
+  GRIOT_RETURN_IF_ERROR(Prepare(
+      "UPDATE events SET actor_key = ?, recipient_key = ?, day = ?, week = ?, month = ?, "
+      "location_id = ? WHERE rowid = ?",
+      &update));
+  sqlite3_stmt* fts = nullptr;
+  GRIOT_RETURN_IF_ERROR(Prepare("INSERT INTO events_fts(rowid, text) VALUES (?, ?)", &fts));
+  std::vector<std::pair<int64_t, StoredEvent>> rows;
+  Status st = Select(
+      {"SELECT rowid, event_id, actor, recipient, date, event_date, date_granularity, location, "
+       "text FROM events",
+       {}},
+      [&](const SqlRow& r) {
+        StoredEvent e;
+        e.event_id = SqlValueText(r[1]);
+        ParseArgumentsJson(SqlValueText(r[2]), &e.actor);
+        ParseArgumentsJson(SqlValueText(r[3]), &e.recipient);
+        e.report_date = SqlValueText(r[4]).substr(0, 10);
+        e.event_date = SqlValueText(r[5]);
+        e.date_granularity = SqlValueText(r[6]);
+        ParseLocationJson(SqlValueText(r[7]), &e.location);
+        e.text = SqlValueText(r[8]);
+        FillAnalysisDates(&e);
+        rows.emplace_back(SqlValueInt(r[0]), std::move(e));
+        return true;
+      });
+  for (auto& [rowid, e] : rows) {
+    if (!st.ok()) break;
+    int64_t location_id = 0;
+    if (!e.location.precision.empty()) {
+      Result<int64_t> id = LocationId(e.location);
+      if (!id.ok()) {
+        st = id.status();
+        break;
+      }
+      location_id = *id;
+    }
+    st = InsertParticipants(e);
+    if (!st.ok()) break;
+    sqlite3_reset(update);
+    BindOrNull(update, 1, e.actor.empty() ? "" : e.actor.front().Key());
+    BindOrNull(update, 2, e.recipient.empty() ? "" : e.recipient.front().Key());
+    BindOrNull(update, 3, e.day);
+    BindOrNull(update, 4, e.week);
+    BindOrNull(update, 5, e.month);
+    if (location_id) {
+      sqlite3_bind_int64(update, 6, location_id);
+    } else {
+      sqlite3_bind_null(update, 6);
+    }
+    sqlite3_bind_int64(update, 7, rowid);
+    st = Check(sqlite3_step(update), "migrate event");
+    if (!st.ok()) break;
+    sqlite3_reset(fts);
+    sqlite3_bind_int64(fts, 1, rowid);
+    Bind(fts, 2, e.text);
+    st = Check(sqlite3_step(fts), "index event text");
+  }
+  sqlite3_finalize(update);
+  sqlite3_finalize(fts);
+  // Open() prepares the writing statements again.
+  for (sqlite3_stmt** p : {&insert_participant_, &find_entity_, &insert_entity_, &find_location_,
+                           &insert_location_}) {
+    sqlite3_finalize(*p);
+    *p = nullptr;
+  }
+  return st;
+}
+
+bool SqliteStore::HasColumn(const std::string& table, const std::string& column) {
+  sqlite3_stmt* st = nullptr;
+  std::string sql = "SELECT 1 FROM pragma_table_info('" + table + "') WHERE name = ?";
+  bool found = false;
+  if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &st, nullptr) == SQLITE_OK) {
+    Bind(st, 1, column);
+    found = sqlite3_step(st) == SQLITE_ROW;
+  }
+  sqlite3_finalize(st);
+  return found;
+}
+
+Status SqliteStore::Exec(const char* sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string m = path_ + ": " + (err ? err : "sqlite error");
+    sqlite3_free(err);
+    return IoError(m);
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::Check(int rc, const char* what) {
+  if (rc == SQLITE_OK || rc == SQLITE_DONE || rc == SQLITE_ROW) return Status::Ok();
+  return IoError(path_ + ": " + what + ": " + sqlite3_errmsg(db_));
+}
+
+Status SqliteStore::Begin() {
+  if (read_only_) return InvalidArgument(path_ + ": opened read-only");
+  if (in_transaction_) return Status::Ok();
+  GRIOT_RETURN_IF_ERROR(Exec("BEGIN"));
+  in_transaction_ = true;
+  return Status::Ok();
+}
+
+Status SqliteStore::Commit() {
+  if (!in_transaction_) return Status::Ok();
+  in_transaction_ = false;
+  pending_ = 0;
+  return Exec("COMMIT");
+}
+
+Result<int64_t> SqliteStore::EntityId(const StoredArgument& a) {
+  std::string key = a.code + '\x1f' + a.sector + '\x1f' + a.name;
+  auto it = entity_ids_.find(key);
+  if (it != entity_ids_.end()) return it->second;
+  sqlite3_reset(find_entity_);
+  Bind(find_entity_, 1, a.code);
+  Bind(find_entity_, 2, a.sector);
+  Bind(find_entity_, 3, a.name);
+  int64_t id = 0;
+  if (sqlite3_step(find_entity_) == SQLITE_ROW) {
+    id = sqlite3_column_int64(find_entity_, 0);
+  } else {
+    sqlite3_reset(insert_entity_);
+    Bind(insert_entity_, 1, a.code);
+    Bind(insert_entity_, 2, a.sector);
+    Bind(insert_entity_, 3, a.name);
+    GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(insert_entity_), "insert entity"));
+    id = sqlite3_last_insert_rowid(db_);
+  }
+  // Ids of rows inserted in an open transaction are cached too: a failed
+  // transaction ends the process's writes (the run stops on store errors).
+  entity_ids_.emplace(std::move(key), id);
+  return id;
+}
+
+Result<int64_t> SqliteStore::LocationId(const StoredLocation& l) {
+  std::string key = LocationKey(l);
+  auto it = location_ids_.find(key);
+  if (it != location_ids_.end()) return it->second;
+  sqlite3_reset(find_location_);
+  sqlite3_stmt* q = find_location_;
+  for (int pass = 0; pass < 2; ++pass) {
+    Bind(q, 1, l.name);
+    Bind(q, 2, l.country);
+    Bind(q, 3, l.admin1);
+    Bind(q, 4, l.precision);
+    sqlite3_bind_int64(q, 5, l.geonames_id);
+    sqlite3_bind_double(q, 6, l.lat);
+    sqlite3_bind_double(q, 7, l.lon);
+    if (pass == 1) break;
+    if (sqlite3_step(q) == SQLITE_ROW) {
+      int64_t id = sqlite3_column_int64(q, 0);
+      location_ids_.emplace(std::move(key), id);
+      return id;
+    }
+    q = insert_location_;
+    sqlite3_reset(q);
+  }
+  GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(q), "insert location"));
+  int64_t id = sqlite3_last_insert_rowid(db_);
+  location_ids_.emplace(std::move(key), id);
+  return id;
+}
+
+Status SqliteStore::InsertParticipants(const StoredEvent& e) {
+  for (int role = 0; role < 2; ++role) {
+    const std::vector<StoredArgument>& args = role == 0 ? e.actor : e.recipient;
+    for (size_t i = 0; i < args.size(); ++i) {
+      Result<int64_t> id = EntityId(args[i]);
+      if (!id.ok()) return id.status();
+      sqlite3_stmt* st = insert_participant_;
+      sqlite3_reset(st);
+      Bind(st, 1, e.event_id);
+      Bind(st, 2, role == 0 ? "actor" : "recipient");
+      sqlite3_bind_int64(st, 3, static_cast<int64_t>(i));
+      sqlite3_bind_int64(st, 4, *id);
+      Bind(st, 5, args[i].text);
+      sqlite3_bind_int(st, 6, args[i].implicit ? 1 : 0);
+      Bind(st, 7, args[i].code_from);
+      GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(st), "insert participant"));
+    }
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::UnlinkDocument(const std::string& doc_id) {
+  for (sqlite3_stmt* st : {reset_groups_, unlink_groups_, fts_delete_, delete_participants_, delete_events_}) {
+    sqlite3_reset(st);
+    Bind(st, 1, doc_id);
+    GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(st), "replace document"));
+  }
+  return Status::Ok();
+}
+
+Status SqliteStore::WriteDocument(const StoredDocument& doc, const std::vector<StoredEvent>& events) {
+  GRIOT_RETURN_IF_ERROR(Begin());
+  // Re-coding a document replaces its events instead of adding them twice.
+  GRIOT_RETURN_IF_ERROR(UnlinkDocument(doc.id));
+  sqlite3_reset(insert_doc_);
+  Bind(insert_doc_, 1, doc.id);
+  Bind(insert_doc_, 2, doc.title);
+  Bind(insert_doc_, 3, doc.date);
+  Bind(insert_doc_, 4, doc.url);
+  Bind(insert_doc_, 5, doc.source);
+  Bind(insert_doc_, 6, doc.input);
+  sqlite3_bind_int64(insert_doc_, 7, static_cast<sqlite3_int64>(doc.line));
+  sqlite3_bind_int64(insert_doc_, 8, doc.sentences);
+  sqlite3_bind_int64(insert_doc_, 9, doc.events);
+  Bind(insert_doc_, 10, doc.content_hash);
+  GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(insert_doc_), "insert document"));
+  for (const StoredEvent& e : events) {
+    int64_t location_id = 0;
+    if (!e.location.precision.empty()) {
+      Result<int64_t> id = LocationId(e.location);
+      if (!id.ok()) return id.status();
+      location_id = *id;
+    }
+    sqlite3_stmt* st = insert_event_;
+    sqlite3_reset(st);
+    Bind(st, 1, e.event_id);
+    Bind(st, 2, e.doc_id);
+    sqlite3_bind_int64(st, 3, e.sentence);
+    Bind(st, 4, e.event);
+    Bind(st, 5, e.mode);
+    Bind(st, 6, ContextJson(e.context));
+    Bind(st, 7, ArgumentsJson(e.actor));
+    Bind(st, 8, ArgumentsJson(e.recipient));
+    Bind(st, 9, e.actor.empty() ? "" : e.actor.front().code);
+    Bind(st, 10, e.recipient.empty() ? "" : e.recipient.front().code);
+    Bind(st, 11, e.cameo);
+    sqlite3_bind_int64(st, 12, e.quad);
+    sqlite3_bind_double(st, 13, e.score);
+    Bind(st, 14, e.text);
+    Bind(st, 15, e.spans);
+    Bind(st, 16, e.pattern);
+    sqlite3_bind_double(st, 17, e.confidence);
+    Bind(st, 18, e.report_date);
+    BindOrNull(st, 19, e.event_date);
+    Bind(st, 20, e.date_granularity);
+    Bind(st, 21, LocationJson(e.location));
+    Bind(st, 22, e.location.country);
+    Bind(st, 23, e.location.admin1);
+    if (e.location.precision.empty()) {
+      sqlite3_bind_null(st, 24);
+      sqlite3_bind_null(st, 25);
+    } else {
+      sqlite3_bind_double(st, 24, e.location.lat);
+      sqlite3_bind_double(st, 25, e.location.lon);
+    }
+    Bind(st, 26, e.counts);
+    Bind(st, 27, e.aux);
+    BindOrNull(st, 28, e.actor.empty() ? "" : e.actor.front().Key());
+    BindOrNull(st, 29, e.recipient.empty() ? "" : e.recipient.front().Key());
+    BindOrNull(st, 30, e.day);
+    BindOrNull(st, 31, e.week);
+    BindOrNull(st, 32, e.month);
+    if (location_id) {
+      sqlite3_bind_int64(st, 33, location_id);
+    } else {
+      sqlite3_bind_null(st, 33);
+    }
+    GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(st), "insert event"));
+    sqlite3_reset(insert_fts_);
+    sqlite3_bind_int64(insert_fts_, 1, sqlite3_last_insert_rowid(db_));
+    Bind(insert_fts_, 2, e.text);
+    GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(insert_fts_), "index event text"));
+    GRIOT_RETURN_IF_ERROR(InsertParticipants(e));
+  }
+  return Status::Ok();
+}
+
+// A record's outcome closes it: the batch commits only between records, so
+// a document, its events and its account are durable together or not at all.
+Status SqliteStore::Account(const RecordOutcome& o) {
+  GRIOT_RETURN_IF_ERROR(Begin());
+  sqlite3_reset(insert_record_);
+  Bind(insert_record_, 1, o.input);
+  sqlite3_bind_int64(insert_record_, 2, static_cast<sqlite3_int64>(o.line));
+  sqlite3_bind_int64(insert_record_, 3, static_cast<sqlite3_int64>(o.offset));
+  Bind(insert_record_, 4, o.id);
+  Bind(insert_record_, 5, o.outcome);
+  Bind(insert_record_, 6, o.reason);
+  Bind(insert_record_, 7, o.message);
+  GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(insert_record_), "insert record"));
+  if (++pending_ >= kBatch) GRIOT_RETURN_IF_ERROR(Commit());
+  return Status::Ok();
+}
+
+bool SqliteStore::HasDocument(const std::string& id, const std::string& content_hash) {
+  sqlite3_reset(has_document_);
+  Bind(has_document_, 1, id);
+  Bind(has_document_, 2, content_hash);
+  return sqlite3_step(has_document_) == SQLITE_ROW;
+}
+
+bool SqliteStore::HasOutcome(const std::string& input, uint64_t line) {
+  sqlite3_reset(has_outcome_);
+  Bind(has_outcome_, 1, input);
+  sqlite3_bind_int64(has_outcome_, 2, static_cast<sqlite3_int64>(line));
+  return sqlite3_step(has_outcome_) == SQLITE_ROW;
+}
+
+Status SqliteStore::Finish(const RunSummary& s) {
+  GRIOT_RETURN_IF_ERROR(Commit());
+  GRIOT_RETURN_IF_ERROR(Deduplicate());
+  nlohmann::json reasons = s.reasons;
+  sqlite3_stmt* st = nullptr;
+  GRIOT_RETURN_IF_ERROR(Prepare(
+      "INSERT INTO runs (started, finished, documents_read, documents_coded, "
+      "documents_skipped, documents_failed, sentences, events, bytes, seconds, "
+      "reasons, resumed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+      &st));
+  Bind(st, 1, started_);
+  Bind(st, 2, UtcNow());
+  sqlite3_bind_int64(st, 3, static_cast<sqlite3_int64>(s.documents_read));
+  sqlite3_bind_int64(st, 4, static_cast<sqlite3_int64>(s.documents_coded));
+  sqlite3_bind_int64(st, 5, static_cast<sqlite3_int64>(s.documents_skipped));
+  sqlite3_bind_int64(st, 6, static_cast<sqlite3_int64>(s.documents_failed));
+  sqlite3_bind_int64(st, 7, static_cast<sqlite3_int64>(s.sentences));
+  sqlite3_bind_int64(st, 8, static_cast<sqlite3_int64>(s.events));
+  sqlite3_bind_int64(st, 9, static_cast<sqlite3_int64>(s.bytes));
+  sqlite3_bind_double(st, 10, s.seconds);
+  Bind(st, 11, reasons.dump());
+  sqlite3_bind_int64(st, 12, static_cast<sqlite3_int64>(s.resumed));
+  int rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  return Check(rc, "insert run");
+}
+
+Status SqliteStore::Select(const SqlQuery& query, const RowCallback& each) {
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db_, query.sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
+    return IoError(path_ + ": query failed: " + sqlite3_errmsg(db_));
+  }
+  for (size_t i = 0; i < query.params.size(); ++i) BindValue(st, static_cast<int>(i) + 1, query.params[i]);
+  int columns = sqlite3_column_count(st);
+  SqlRow row(columns);
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    for (int c = 0; c < columns; ++c) {
+      switch (sqlite3_column_type(st, c)) {
+        case SQLITE_INTEGER: row[c] = static_cast<int64_t>(sqlite3_column_int64(st, c)); break;
+        case SQLITE_FLOAT: row[c] = sqlite3_column_double(st, c); break;
+        case SQLITE_NULL: row[c] = std::monostate{}; break;
+        default: row[c] = ColumnText(st, c);
+      }
+    }
+    if (!each(row)) {
+      rc = SQLITE_DONE;
+      break;
+    }
+  }
+  Status status = rc == SQLITE_DONE ? Status::Ok()
+                                    : IoError(path_ + ": query failed: " + sqlite3_errmsg(db_));
+  sqlite3_finalize(st);
+  return status;
+}
+
+std::string SqliteStore::TextMatchSql() const {
+  return "e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)";
+}
+
+// Every word quoted, so FTS5 reads none of them as an operator.
+std::string SqliteStore::TextMatchParam(const std::string& words) const {
+  std::string out;
+  for (const std::string& w : SearchWords(words)) {
+    if (!out.empty()) out += ' ';
+    out += '"' + w + '"';
+  }
+  return out.empty() ? "\"\"" : out;
+}
+
+Status SqliteStore::ApplyLinks(const std::vector<MentionLink>& links) {
+  if (links.empty()) return Status::Ok();
+  GRIOT_RETURN_IF_ERROR(Begin());
+  sqlite3_stmt* insert = nullptr;
+  GRIOT_RETURN_IF_ERROR(Prepare("INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?)", &insert));
+  GRIOT_RETURN_IF_ERROR(Exec("CREATE TEMP TABLE IF NOT EXISTS touched (event_id TEXT PRIMARY KEY);"
+                             "DELETE FROM touched;"));
+  sqlite3_stmt* touch = nullptr;
+  GRIOT_RETURN_IF_ERROR(Prepare("INSERT OR IGNORE INTO touched VALUES (?)", &touch));
+  sqlite3_stmt* mention = nullptr;
+  GRIOT_RETURN_IF_ERROR(Prepare(
+      "UPDATE events SET is_canonical = 0, mentions = NULL, articles = NULL, sources = NULL, "
+      "first_reported = NULL, last_reported = NULL WHERE event_id = ?",
+      &mention));
+  Status st;
+  for (const MentionLink& l : links) {
+    sqlite3_reset(insert);
+    Bind(insert, 1, l.event_id);
+    Bind(insert, 2, l.canonical_id);
+    Bind(insert, 3, l.doc_id);
+    Bind(insert, 4, l.source);
+    BindOrNull(insert, 5, l.reported);
+    Bind(insert, 6, l.reason);
+    st = Check(sqlite3_step(insert), "insert mention");
+    if (!st.ok()) break;
+    sqlite3_reset(touch);
+    Bind(touch, 1, l.canonical_id);
+    st = Check(sqlite3_step(touch), "insert mention");
+    if (!st.ok()) break;
+    if (l.event_id != l.canonical_id) {
+      sqlite3_reset(mention);
+      Bind(mention, 1, l.event_id);
+      st = Check(sqlite3_step(mention), "insert mention");
+      if (!st.ok()) break;
+    }
+  }
+  sqlite3_finalize(insert);
+  sqlite3_finalize(touch);
+  sqlite3_finalize(mention);
+  GRIOT_RETURN_IF_ERROR(st);
+  GRIOT_RETURN_IF_ERROR(Exec(kRefreshCanonicalSql));
+  return Commit();
+}
+
+}  // namespace griot

@@ -1,0 +1,80 @@
+// SqliteStore: the embedded store, one file (schema: docs/database.md).
+// WAL mode; writes are batched in transactions that close only between
+// records, so a document, its events and its record outcome are stored
+// together or not at all, and a process killed at any moment leaves a
+// consistent database that a re-run completes.
+//
+//   Result<std::unique_ptr<SqliteStore>> db = SqliteStore::Open("events.db", Store::Access::kReadWrite);
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "griot/store/store.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace griot {
+
+class SqliteStore : public Store {
+ public:
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, Access access);
+  ~SqliteStore() override;
+
+  const char* Engine() const override { return "sqlite"; }
+  Status WriteDocument(const StoredDocument& doc, const std::vector<StoredEvent>& events) override;
+  Status Account(const RecordOutcome& outcome) override;
+  bool HasDocument(const std::string& id, const std::string& content_hash) override;
+  bool HasOutcome(const std::string& input, uint64_t line) override;
+  Status Finish(const RunSummary& summary) override;
+  Status Select(const SqlQuery& query, const RowCallback& each) override;
+  std::string TextMatchSql() const override;
+  std::string TextMatchParam(const std::string& words) const override;
+  Status ApplyLinks(const std::vector<MentionLink>& links) override;
+
+ private:
+  SqliteStore() = default;
+  Status Exec(const char* sql);
+  Status Begin();
+  Status Commit();
+  Status Migrate();
+  Status MigrateTo4();
+  Status Prepare(const char* sql, sqlite3_stmt** st);
+  bool HasColumn(const std::string& table, const std::string& column);
+  Status Check(int rc, const char* what);
+  Result<int64_t> EntityId(const StoredArgument& a);
+  Result<int64_t> LocationId(const StoredLocation& l);
+  Status InsertParticipants(const StoredEvent& e);
+  Status UnlinkDocument(const std::string& doc_id);
+
+  std::string path_;
+  bool read_only_ = false;
+  sqlite3* db_ = nullptr;
+  sqlite3_stmt* insert_doc_ = nullptr;
+  sqlite3_stmt* reset_groups_ = nullptr;
+  sqlite3_stmt* unlink_groups_ = nullptr;
+  sqlite3_stmt* fts_delete_ = nullptr;
+  sqlite3_stmt* delete_participants_ = nullptr;
+  sqlite3_stmt* delete_events_ = nullptr;
+  sqlite3_stmt* insert_event_ = nullptr;
+  sqlite3_stmt* insert_fts_ = nullptr;
+  sqlite3_stmt* insert_participant_ = nullptr;
+  sqlite3_stmt* find_entity_ = nullptr;
+  sqlite3_stmt* insert_entity_ = nullptr;
+  sqlite3_stmt* find_location_ = nullptr;
+  sqlite3_stmt* insert_location_ = nullptr;
+  sqlite3_stmt* insert_record_ = nullptr;
+  sqlite3_stmt* has_document_ = nullptr;
+  sqlite3_stmt* has_outcome_ = nullptr;
+  // Entity and location ids already looked up: most events name the same
+  // few hundred actors and places.
+  std::unordered_map<std::string, int64_t> entity_ids_;
+  std::unordered_map<std::string, int64_t> location_ids_;
+  int pending_ = 0;  // records accounted in the open transaction
+  bool in_transaction_ = false;
+  std::string started_;
+};
+
+}  // namespace griot
