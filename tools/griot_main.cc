@@ -17,6 +17,7 @@
 #include "griot/report/unknown_actors.h"
 #include "griot/run/code_run.h"
 #include "griot/store/store.h"
+#include "store_commands.h"
 
 namespace {
 
@@ -183,7 +184,9 @@ int main(int argc, char** argv) {
                      "write people.txt, organizations.txt, agents.txt and patterns/ here");
   import->add_flag("--force", import_force, "overwrite existing files in --out");
 
+  griot_cli::StoreCommands store_commands(&app);
   CLI11_PARSE(app, argc, argv);
+  if (int status = store_commands.Run(); status >= 0) return status;
 
   if (*import) {
     return RunImport(import_format, import_kind, import_file, import_dir, import_force);

@@ -49,17 +49,41 @@ bool Contradict(const std::vector<std::string>& a, const std::vector<std::string
   return !a.empty() && !b.empty() && shared.empty();
 }
 
+// Types whose two sides are interchangeable: "Mali and Niger signed" and
+// "Niger signed with Mali" report one agreement.
+bool Symmetric(const std::string& type) {
+  return type == "AGREE" || type == "CONSULT" || type == "COOPERATE";
+}
+
+std::vector<std::string> Union(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::vector<std::string> out;
+  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
 }  // namespace
 
 std::string SameEvent(const DedupRecord& a, const DedupRecord& b, double* score) {
   if (a.doc_id == b.doc_id || a.event != b.event) return "";
   int64_t days = std::llabs(DayNumber(a.day) - DayNumber(b.day));
   if (a.day.empty() || b.day.empty() || days > (a.own_date && b.own_date ? 1 : 3)) return "";
-  std::vector<std::string> actors = Shared(a.actors, b.actors);
-  std::vector<std::string> recipients = Shared(b.recipients, a.recipients);
-  if (actors.empty() && recipients.empty()) return "";
-  if (Contradict(a.actors, b.actors, actors) || Contradict(a.recipients, b.recipients, recipients)) {
-    return "";
+  std::vector<std::string> actors, recipients;
+  if (Symmetric(a.event)) {
+    // Both sides as one set of parties; two shared parties count as a
+    // shared actor and a shared recipient.
+    std::vector<std::string> pa = Union(a.actors, a.recipients), pb = Union(b.actors, b.recipients);
+    std::vector<std::string> shared = Shared(pa, pb);
+    if (shared.empty() || (shared.size() < 2 && pa.size() >= 2 && pb.size() >= 2)) return "";
+    actors.push_back(shared[0]);
+    recipients.assign(shared.begin() + 1, shared.end());
+  } else {
+    actors = Shared(a.actors, b.actors);
+    recipients = Shared(a.recipients, b.recipients);
+    if (actors.empty() && recipients.empty()) return "";
+    if (Contradict(a.actors, b.actors, actors) ||
+        Contradict(a.recipients, b.recipients, recipients)) {
+      return "";
+    }
   }
   double km = 0;
   std::string place;

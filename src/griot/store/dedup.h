@@ -17,7 +17,10 @@
 //   5. the participants agree: they share at least one actor or recipient
 //      (code and sector, "MLI MIL"), and neither side's actors (recipients)
 //      contradict the other's, i.e. when both sides name actors
-//      (recipients), at least one is shared.
+//      (recipients), at least one is shared. For AGREE, CONSULT and
+//      COOPERATE, whose sides are interchangeable, actors and recipients
+//      form one set of parties, and two parties must be shared when both
+//      records name two or more.
 // Records are taken in report order (report date, then event id); each
 // joins the best matching canonical event (most shared participants, then
 // nearest day, then nearest place, then the earliest), or becomes a new

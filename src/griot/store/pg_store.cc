@@ -14,6 +14,7 @@ Status PgStore::Finish(const RunSummary&) { return Internal("pg"); }
 Status PgStore::Select(const SqlQuery&, const RowCallback&) { return Internal("pg"); }
 std::string PgStore::TextMatchSql() const { return ""; }
 std::string PgStore::TextMatchParam(const std::string& w) const { return w; }
+Status PgStore::ClearLinks() { return Internal("pg"); }
 Status PgStore::ApplyLinks(const std::vector<MentionLink>&) { return Internal("pg"); }
 
 }  // namespace griot

@@ -32,6 +32,7 @@ class PgStore : public Store {
   std::string TextMatchSql() const override;
   std::string TextMatchParam(const std::string& words) const override;
   Status ApplyLinks(const std::vector<MentionLink>& links) override;
+  Status ClearLinks() override;
 
  private:
   PgStore() = default;

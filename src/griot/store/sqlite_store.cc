@@ -633,4 +633,10 @@ Status SqliteStore::ApplyLinks(const std::vector<MentionLink>& links) {
   return Commit();
 }
 
+Status SqliteStore::ClearLinks() {
+  GRIOT_RETURN_IF_ERROR(Begin());
+  GRIOT_RETURN_IF_ERROR(Exec(kClearLinksSql));
+  return Commit();
+}
+
 }  // namespace griot

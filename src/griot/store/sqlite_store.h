@@ -33,6 +33,7 @@ class SqliteStore : public Store {
   std::string TextMatchSql() const override;
   std::string TextMatchParam(const std::string& words) const override;
   Status ApplyLinks(const std::vector<MentionLink>& links) override;
+  Status ClearLinks() override;
 
  private:
   SqliteStore() = default;

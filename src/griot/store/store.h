@@ -92,6 +92,10 @@ class Store : public EventSink {
   // event named in `links`, in one transaction.
   virtual Status ApplyLinks(const std::vector<MentionLink>& links) = 0;
 
+  // Drops every duplicate link (`griot dedup --rebuild` then links all
+  // events again).
+  virtual Status ClearLinks() = 0;
+
   // Links events not yet linked (no row in `mentions`) to earlier reports of
   // the same event, by the rule in store/dedup.h. Finish() calls it.
   Status Deduplicate(int64_t* linked = nullptr);

@@ -122,4 +122,10 @@ UPDATE events SET
 WHERE event_id IN (SELECT event_id FROM touched);
 )sql";
 
+const char* const kClearLinksSql = R"sql(
+DELETE FROM mentions;
+UPDATE events SET is_canonical = NULL, mentions = NULL, articles = NULL, sources = NULL,
+  first_reported = NULL, last_reported = NULL;
+)sql";
+
 }  // namespace griot

@@ -30,5 +30,7 @@ std::vector<std::string> SearchWords(const std::string& query);
 // canonical events listed in the temporary table `touched`, and marks them
 // canonical (portable SQL).
 extern const char* const kRefreshCanonicalSql;
+// Drops every duplicate link (portable SQL).
+extern const char* const kClearLinksSql;
 
 }  // namespace griot

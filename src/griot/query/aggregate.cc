@@ -1,0 +1,119 @@
+#include "griot/query/aggregate.h"
+
+#include <algorithm>
+
+namespace griot {
+namespace {
+
+struct GroupKey {
+  const char* name;
+  std::vector<std::pair<const char*, const char*>> columns;  // output name, SQL
+  bool time;  // sorted by time, not by count
+};
+
+const std::vector<GroupKey>& Keys() {
+  static const std::vector<GroupKey> keys = {
+      {"day", {{"day", "e.day"}}, true},
+      {"week", {{"week", "e.week"}}, true},
+      {"month", {{"month", "e.month"}}, true},
+      {"year", {{"year", "substr(e.day, 1, 4)"}}, true},
+      {"type", {{"type", "e.event"}}, false},
+      {"mode", {{"type", "e.event"}, {"mode", "e.mode"}}, false},
+      {"quad", {{"quad", "e.quad"}}, false},
+      {"country", {{"country", "e.country"}}, false},
+      {"admin1", {{"country", "e.country"}, {"admin1", "e.admin1"}}, false},
+      {"actor", {{"actor", "e.actor_key"}}, false},
+      {"recipient", {{"recipient", "e.recipient_key"}}, false},
+      {"dyad", {{"actor", "e.actor_key"}, {"recipient", "e.recipient_key"}}, false},
+  };
+  return keys;
+}
+
+Result<ResultTable> ListEvents(Store& store, const QuerySpec& spec, const SqlQuery& where) {
+  SqlQuery q{
+      "SELECT e.day, e.event_id, e.event, e.mode, COALESCE(e.actor_key, ''), "
+      "COALESCE(e.recipient_key, ''), COALESCE(e.country, ''), "
+      "COALESCE(e.admin1, ''), CAST(COALESCE(e.mentions, 1) AS BIGINT), e.text "
+      "FROM events e " +
+          where.sql + " ORDER BY e.day, e.event_id LIMIT ? OFFSET ?",
+      where.params};
+  q.params.push_back(spec.limit > 0 ? spec.limit : 100);
+  q.params.push_back(spec.offset);
+  ResultTable t;
+  t.columns = {"day", "event_id", "type", "mode", "actor", "recipient", "country", "admin1",
+               "mentions", "text"};
+  GRIOT_RETURN_IF_ERROR(store.Select(q, [&](const SqlRow& r) {
+    t.rows.push_back(r);
+    return true;
+  }));
+  return t;
+}
+
+}  // namespace
+
+const std::vector<std::string>& GroupKeys() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n;
+    for (const GroupKey& k : Keys()) n.push_back(k.name);
+    return n;
+  }();
+  return names;
+}
+
+Result<ResultTable> RunQuery(Store& store, const QuerySpec& spec) {
+  Result<SqlQuery> where = BuildWhere(spec.filter, store);
+  if (!where.ok()) return where.status();
+  if (spec.limit < 0 || spec.offset < 0) return InvalidArgument("--limit/--offset: must be >= 0");
+  if (spec.group_by.empty()) return ListEvents(store, spec, *where);
+
+  std::vector<std::pair<std::string, std::string>> columns;  // name, SQL
+  bool time_first = false;
+  for (const std::string& g : spec.group_by) {
+    auto k = std::find_if(Keys().begin(), Keys().end(),
+                          [&](const GroupKey& key) { return g == key.name; });
+    if (k == Keys().end()) {
+      std::string all;
+      for (const std::string& n : GroupKeys()) all += (all.empty() ? "" : ", ") + n;
+      return InvalidArgument("--group-by: '" + g + "' (one or more of " + all + ")");
+    }
+    if (columns.empty()) time_first = k->time;
+    for (const auto& [name, sql] : k->columns) {
+      bool seen = std::any_of(columns.begin(), columns.end(),
+                              [&](const auto& c) { return c.second == sql; });
+      if (!seen) columns.emplace_back(name, sql);
+    }
+  }
+  std::string select, group;
+  ResultTable t;
+  for (const auto& [name, sql] : columns) {
+    // NULL keys print as "" on both engines (quad is never NULL).
+    select += name == std::string("quad") ? sql + ", " : "COALESCE(" + sql + ", ''), ";
+    t.columns.push_back(name);
+  }
+  for (size_t i = 0; i < columns.size(); ++i) group += (i ? ", " : "") + std::to_string(i + 1);
+  t.columns.push_back("events");
+  t.columns.push_back("reports");
+  std::string count_at = std::to_string(columns.size() + 1);
+  // Time series read in time order; other groupings most frequent first.
+  // Ties and the rest of the order go by the key columns, so both engines
+  // return the same rows in the same order.
+  std::string order = time_first ? group : count_at + " DESC, " + group;
+  // Every record is its own report when all mentions are counted.
+  std::string reports =
+      spec.filter.all_mentions ? "COUNT(*)" : "CAST(SUM(COALESCE(e.mentions, 1)) AS BIGINT)";
+  SqlQuery q{"SELECT " + select + "COUNT(*), " + reports + " FROM events e " +
+                 where->sql + " GROUP BY " + group + " ORDER BY " + order,
+             where->params};
+  if (spec.limit > 0 || spec.offset > 0) {
+    q.sql += " LIMIT ? OFFSET ?";
+    q.params.push_back(spec.limit > 0 ? spec.limit : INT64_MAX);
+    q.params.push_back(spec.offset);
+  }
+  GRIOT_RETURN_IF_ERROR(store.Select(q, [&](const SqlRow& r) {
+    t.rows.push_back(r);
+    return true;
+  }));
+  return t;
+}
+
+}  // namespace griot
