@@ -12,6 +12,8 @@ PACKAGES=(
   libicu-dev                          # Unicode normalization, case mapping
   wordnet-base                        # WordNet database: English morphology
   libsqlite3-dev sqlite3              # event store
+  libpq-dev                           # the PostgreSQL store (client library)
+  postgresql                          # a throwaway server for its tests (scripts/pg-test-server.sh)
   nlohmann-json3-dev                  # JSON
   libcli11-dev                        # command line
   libgumbo-dev                        # HTML5 parsing (web pages, WARC records)
@@ -43,6 +45,7 @@ if ! command -v npm >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
 fi
 bash scripts/fetch-gazetteer.sh
+bash scripts/fetch-world-atlas.sh   # country shapes for the maps of griot brief
 [ "${1:-}" = "--deps-only" ] && exit 0
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null

@@ -1,9 +1,9 @@
 // PgStore: the server store, PostgreSQL 11 or later (schema: pg_schema.h,
-// docs/database.md), for teams and scale-out. Same tables, columns and
-// behaviour as SqliteStore. Writes are buffered per batch of records and
-// loaded with COPY into temporary tables, then merged idempotently
-// (INSERT ... ON CONFLICT), in a transaction that closes only between
-// records.
+// docs/database.md, docs/postgresql.md), for teams and scale-out. Same
+// tables, columns and behaviour as SqliteStore. Writes are buffered per
+// batch of records (pg_batch.h) and loaded with COPY into temporary tables,
+// then merged idempotently (INSERT ... ON CONFLICT), in a transaction that
+// closes only between records.
 //
 //   Result<std::unique_ptr<PgStore>> db = PgStore::Open("postgresql://localhost/griot", Store::Access::kReadWrite);
 #pragma once
@@ -11,6 +11,7 @@
 #include <memory>
 #include <string>
 
+#include "griot/store/pg_batch.h"
 #include "griot/store/store.h"
 
 struct pg_conn;
@@ -36,8 +37,23 @@ class PgStore : public Store {
 
  private:
   PgStore() = default;
-  std::string url_;
+  Status CreateSchema();
+  Status CheckVersion(bool* missing);
+  Status Writable() const;
+  Status ApplyLinksOnce(const std::vector<MentionLink>& links, std::string* sqlstate);
+  // True when the prepared two-parameter `statement` returns a row.
+  bool Exists(const char* statement, const std::vector<std::string>& params);
+
+  std::string url_;  // password hidden: the form every message shows
+  bool read_only_ = false;
   pg_conn* conn_ = nullptr;
+  PgBatch batch_;
+  std::string started_;
 };
+
+// `sql` with its `?` placeholders numbered $1, $2, ... for PostgreSQL;
+// question marks inside quoted literals, quoted identifiers and comments
+// are left alone.
+std::string NumberPlaceholders(const std::string& sql);
 
 }  // namespace griot

@@ -44,8 +44,7 @@ CREATE TABLE IF NOT EXISTS entities (
 CREATE TABLE IF NOT EXISTS participants (
   event_id TEXT NOT NULL, role TEXT NOT NULL, position INTEGER NOT NULL,
   entity_id INTEGER NOT NULL REFERENCES entities(entity_id), text TEXT NOT NULL,
-  implicit INTEGER NOT NULL, code_from TEXT NOT NULL,
-  PRIMARY KEY (event_id, role, position)) WITHOUT ROWID;
+  implicit INTEGER NOT NULL, code_from TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS locations (
   location_id INTEGER PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL,
   admin1 TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, precision TEXT NOT NULL,
@@ -55,12 +54,18 @@ CREATE TABLE IF NOT EXISTS mentions (
   source TEXT NOT NULL, reported TEXT, reason TEXT NOT NULL) WITHOUT ROWID;
 CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(
   text, content='', tokenize='unicode61 remove_diacritics 0');
+)sql";
+
+// The secondary indexes. A load into an empty store builds them at the end
+// (sorting once is several times cheaper than growing them row by row);
+// every read-write open creates any that are missing, so a load killed
+// midway gets them at the next open.
+inline constexpr const char* kSqliteIndexes = R"sql(
 CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
 CREATE INDEX IF NOT EXISTS events_type ON events(event, day);
-CREATE INDEX IF NOT EXISTS events_actor ON events(actor_code);
-CREATE INDEX IF NOT EXISTS events_recipient ON events(recipient_code);
 CREATE INDEX IF NOT EXISTS events_place ON events(country, day);
 CREATE INDEX IF NOT EXISTS events_day ON events(day);
+CREATE INDEX IF NOT EXISTS participants_event ON participants(event_id);
 CREATE INDEX IF NOT EXISTS participants_entity ON participants(entity_id);
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
 )sql";

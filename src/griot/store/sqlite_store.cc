@@ -17,6 +17,11 @@ void Bind(sqlite3_stmt* st, int i, const std::string& s) {
   sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
 }
 
+// For strings that outlive the statement's step: SQLite reads them in place.
+void BindStatic(sqlite3_stmt* st, int i, const std::string& s) {
+  sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+}
+
 // "" is stored as NULL in the optional text columns.
 void BindOrNull(sqlite3_stmt* st, int i, const std::string& s) {
   if (s.empty()) {
@@ -69,10 +74,17 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
     }
     return s;
   }
-  GRIOT_RETURN_IF_ERROR(s->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"));
+  GRIOT_RETURN_IF_ERROR(s->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;"));
   GRIOT_RETURN_IF_ERROR(s->Exec(kSqliteSchema));
   GRIOT_RETURN_IF_ERROR(s->Migrate());
   GRIOT_RETURN_IF_ERROR(s->Exec(kSqliteSchema4));
+  bool empty = true;
+  GRIOT_RETURN_IF_ERROR(s->Select({"SELECT 1 FROM events LIMIT 1", {}}, [&](const SqlRow&) {
+    empty = false;
+    return false;
+  }));
+  s->deferred_indexes_ = empty;
+  if (!empty) GRIOT_RETURN_IF_ERROR(s->Exec(kSqliteIndexes));
   GRIOT_RETURN_IF_ERROR(s->Prepare(
       "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)", &s->insert_doc_));
   // Replacing a document dissolves every duplicate group one of its events
@@ -99,8 +111,10 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
       "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
       "?,?,?,?,?,?,NULL,NULL,NULL,NULL,NULL,NULL)",
       &s->insert_event_));
+  GRIOT_RETURN_IF_ERROR(s->Exec("CREATE TEMP TABLE IF NOT EXISTS fts_pending (id INTEGER PRIMARY KEY);"));
   GRIOT_RETURN_IF_ERROR(
-      s->Prepare("INSERT INTO events_fts(rowid, text) VALUES (?, ?)", &s->insert_fts_));
+      s->Prepare("INSERT OR IGNORE INTO temp.fts_pending VALUES (?)", &s->insert_fts_));
+  GRIOT_RETURN_IF_ERROR(s->Prepare("SELECT 1 FROM documents WHERE id = ?", &s->doc_exists_));
   GRIOT_RETURN_IF_ERROR(
       s->Prepare("INSERT INTO participants VALUES (?,?,?,?,?,?,?)", &s->insert_participant_));
   GRIOT_RETURN_IF_ERROR(s->Prepare(
@@ -129,7 +143,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
 SqliteStore::~SqliteStore() {
   if (in_transaction_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
   for (sqlite3_stmt* st :
-       {insert_doc_, reset_groups_, unlink_groups_, fts_delete_, delete_participants_, delete_events_,
+       {insert_doc_, doc_exists_, reset_groups_, unlink_groups_, fts_delete_, delete_participants_, delete_events_,
         insert_event_, insert_fts_, insert_participant_, find_entity_, insert_entity_,
         find_location_, insert_location_, insert_record_, has_document_, has_outcome_}) {
     sqlite3_finalize(st);
@@ -202,6 +216,7 @@ Status SqliteStore::MigrateTo4() {
       "ALTER TABLE events ADD COLUMN first_reported TEXT;"
       "ALTER TABLE events ADD COLUMN last_reported TEXT;"));
   GRIOT_RETURN_IF_ERROR(Exec(kSqliteSchema4));
+  GRIOT_RETURN_IF_ERROR(Exec(kSqliteIndexes));
   GRIOT_RETURN_IF_ERROR(Prepare("INSERT INTO participants VALUES (?,?,?,?,?,?,?)",
                                 &insert_participant_));
   GRIOT_RETURN_IF_ERROR(Prepare(
@@ -322,6 +337,9 @@ Status SqliteStore::Begin() {
 
 Status SqliteStore::Commit() {
   if (!in_transaction_) return Status::Ok();
+  GRIOT_RETURN_IF_ERROR(Exec(
+      "INSERT INTO events_fts(rowid, text) SELECT e.rowid, e.text FROM temp.fts_pending p "
+      "JOIN events e ON e.rowid = p.id; DELETE FROM temp.fts_pending;"));
   in_transaction_ = false;
   pending_ = 0;
   return Exec("COMMIT");
@@ -389,7 +407,7 @@ Status SqliteStore::InsertParticipants(const StoredEvent& e) {
       if (!id.ok()) return id.status();
       sqlite3_stmt* st = insert_participant_;
       sqlite3_reset(st);
-      Bind(st, 1, e.event_id);
+      BindStatic(st, 1, e.event_id);
       Bind(st, 2, role == 0 ? "actor" : "recipient");
       sqlite3_bind_int64(st, 3, static_cast<int64_t>(i));
       sqlite3_bind_int64(st, 4, *id);
@@ -403,6 +421,13 @@ Status SqliteStore::InsertParticipants(const StoredEvent& e) {
 }
 
 Status SqliteStore::UnlinkDocument(const std::string& doc_id) {
+  sqlite3_reset(doc_exists_);
+  Bind(doc_exists_, 1, doc_id);
+  if (sqlite3_step(doc_exists_) != SQLITE_ROW) return Status::Ok();  // a new document
+  // Events of this transaction are not in the text index yet.
+  GRIOT_RETURN_IF_ERROR(Exec(
+      "INSERT INTO events_fts(rowid, text) SELECT e.rowid, e.text FROM temp.fts_pending p "
+      "JOIN events e ON e.rowid = p.id; DELETE FROM temp.fts_pending;"));
   for (sqlite3_stmt* st : {reset_groups_, unlink_groups_, fts_delete_, delete_participants_, delete_events_}) {
     sqlite3_reset(st);
     Bind(st, 1, doc_id);
@@ -437,28 +462,28 @@ Status SqliteStore::WriteDocument(const StoredDocument& doc, const std::vector<S
     sqlite3_stmt* st = insert_event_;
     sqlite3_reset(st);
     Bind(st, 1, e.event_id);
-    Bind(st, 2, e.doc_id);
+    BindStatic(st, 2, e.doc_id);
     sqlite3_bind_int64(st, 3, e.sentence);
-    Bind(st, 4, e.event);
-    Bind(st, 5, e.mode);
+    BindStatic(st, 4, e.event);
+    BindStatic(st, 5, e.mode);
     Bind(st, 6, ContextJson(e.context));
     Bind(st, 7, ArgumentsJson(e.actor));
     Bind(st, 8, ArgumentsJson(e.recipient));
     Bind(st, 9, e.actor.empty() ? "" : e.actor.front().code);
     Bind(st, 10, e.recipient.empty() ? "" : e.recipient.front().code);
-    Bind(st, 11, e.cameo);
+    BindStatic(st, 11, e.cameo);
     sqlite3_bind_int64(st, 12, e.quad);
     sqlite3_bind_double(st, 13, e.score);
-    Bind(st, 14, e.text);
-    Bind(st, 15, e.spans);
-    Bind(st, 16, e.pattern);
+    BindStatic(st, 14, e.text);
+    BindStatic(st, 15, e.spans);
+    BindStatic(st, 16, e.pattern);
     sqlite3_bind_double(st, 17, e.confidence);
-    Bind(st, 18, e.report_date);
+    BindStatic(st, 18, e.report_date);
     BindOrNull(st, 19, e.event_date);
-    Bind(st, 20, e.date_granularity);
+    BindStatic(st, 20, e.date_granularity);
     Bind(st, 21, LocationJson(e.location));
-    Bind(st, 22, e.location.country);
-    Bind(st, 23, e.location.admin1);
+    BindStatic(st, 22, e.location.country);
+    BindStatic(st, 23, e.location.admin1);
     if (e.location.precision.empty()) {
       sqlite3_bind_null(st, 24);
       sqlite3_bind_null(st, 25);
@@ -466,8 +491,8 @@ Status SqliteStore::WriteDocument(const StoredDocument& doc, const std::vector<S
       sqlite3_bind_double(st, 24, e.location.lat);
       sqlite3_bind_double(st, 25, e.location.lon);
     }
-    Bind(st, 26, e.counts);
-    Bind(st, 27, e.aux);
+    BindStatic(st, 26, e.counts);
+    BindStatic(st, 27, e.aux);
     BindOrNull(st, 28, e.actor.empty() ? "" : e.actor.front().Key());
     BindOrNull(st, 29, e.recipient.empty() ? "" : e.recipient.front().Key());
     BindOrNull(st, 30, e.day);
@@ -479,9 +504,11 @@ Status SqliteStore::WriteDocument(const StoredDocument& doc, const std::vector<S
       sqlite3_bind_null(st, 33);
     }
     GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(st), "insert event"));
+    // Indexed for full-text search when the transaction commits: FTS5
+    // flushes its buffer at every statement of a transaction it takes
+    // part in, which made each event cost a segment write.
     sqlite3_reset(insert_fts_);
     sqlite3_bind_int64(insert_fts_, 1, sqlite3_last_insert_rowid(db_));
-    Bind(insert_fts_, 2, e.text);
     GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(insert_fts_), "index event text"));
     GRIOT_RETURN_IF_ERROR(InsertParticipants(e));
   }
@@ -521,6 +548,10 @@ bool SqliteStore::HasOutcome(const std::string& input, uint64_t line) {
 
 Status SqliteStore::Finish(const RunSummary& s) {
   GRIOT_RETURN_IF_ERROR(Commit());
+  if (deferred_indexes_) {
+    GRIOT_RETURN_IF_ERROR(Exec(kSqliteIndexes));
+    deferred_indexes_ = false;
+  }
   GRIOT_RETURN_IF_ERROR(Deduplicate());
   nlohmann::json reasons = s.reasons;
   sqlite3_stmt* st = nullptr;
@@ -598,11 +629,6 @@ Status SqliteStore::ApplyLinks(const std::vector<MentionLink>& links) {
                              "DELETE FROM touched;"));
   sqlite3_stmt* touch = nullptr;
   GRIOT_RETURN_IF_ERROR(Prepare("INSERT OR IGNORE INTO touched VALUES (?)", &touch));
-  sqlite3_stmt* mention = nullptr;
-  GRIOT_RETURN_IF_ERROR(Prepare(
-      "UPDATE events SET is_canonical = 0, mentions = NULL, articles = NULL, sources = NULL, "
-      "first_reported = NULL, last_reported = NULL WHERE event_id = ?",
-      &mention));
   Status st;
   for (const MentionLink& l : links) {
     sqlite3_reset(insert);
@@ -618,16 +644,9 @@ Status SqliteStore::ApplyLinks(const std::vector<MentionLink>& links) {
     Bind(touch, 1, l.canonical_id);
     st = Check(sqlite3_step(touch), "insert mention");
     if (!st.ok()) break;
-    if (l.event_id != l.canonical_id) {
-      sqlite3_reset(mention);
-      Bind(mention, 1, l.event_id);
-      st = Check(sqlite3_step(mention), "insert mention");
-      if (!st.ok()) break;
-    }
   }
   sqlite3_finalize(insert);
   sqlite3_finalize(touch);
-  sqlite3_finalize(mention);
   GRIOT_RETURN_IF_ERROR(st);
   GRIOT_RETURN_IF_ERROR(Exec(kRefreshCanonicalSql));
   return Commit();

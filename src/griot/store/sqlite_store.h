@@ -54,6 +54,7 @@ class SqliteStore : public Store {
   bool read_only_ = false;
   sqlite3* db_ = nullptr;
   sqlite3_stmt* insert_doc_ = nullptr;
+  sqlite3_stmt* doc_exists_ = nullptr;
   sqlite3_stmt* reset_groups_ = nullptr;
   sqlite3_stmt* unlink_groups_ = nullptr;
   sqlite3_stmt* fts_delete_ = nullptr;
@@ -75,6 +76,7 @@ class SqliteStore : public Store {
   std::unordered_map<std::string, int64_t> location_ids_;
   int pending_ = 0;  // records accounted in the open transaction
   bool in_transaction_ = false;
+  bool deferred_indexes_ = false;  // a load into an empty store: indexes built in Finish()
   std::string started_;
 };
 

@@ -1,5 +1,7 @@
 #include "griot/store/store_text.h"
 
+#include <charconv>
+#include <cstdio>
 #include <ctime>
 #include <nlohmann/json.hpp>
 
@@ -14,27 +16,103 @@ std::string UtcNow() {
   return buf;
 }
 
+namespace {
+
+// JSON text written directly: these run for every stored event, and a DOM
+// per event cost more than the database insert. Keys in sorted order, as
+// nlohmann's objects print them, so the columns read like the JSONL record.
+void AppendString(std::string_view v, std::string* out) {
+  out->push_back('"');
+  for (unsigned char c : v) {
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      case '\b': out->append("\\b"); break;
+      case '\f': out->append("\\f"); break;
+      default:
+        if (c < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out->append(buf);
+        } else {
+          out->push_back(static_cast<char>(c));
+        }
+    }
+  }
+  out->push_back('"');
+}
+
+void AppendNumber(double v, std::string* out) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+  out->append(buf, ec == std::errc() ? static_cast<size_t>(end - buf) : 0);
+}
+
+void AppendField(const char* key, std::string_view value, std::string* out) {
+  out->push_back('"');
+  out->append(key);
+  out->append("\":");
+  AppendString(value, out);
+}
+
+}  // namespace
+
 std::string ContextJson(const std::vector<std::string>& context) {
-  return nlohmann::json(context).dump();
+  std::string out = "[";
+  for (size_t i = 0; i < context.size(); ++i) {
+    if (i) out.push_back(',');
+    AppendString(context[i], &out);
+  }
+  return out + "]";
 }
 
 std::string ArgumentsJson(const std::vector<StoredArgument>& args) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const StoredArgument& a : args) {
-    nlohmann::json j = {{"text", a.text}, {"code", a.code}, {"sector", a.sector}, {"name", a.name}};
-    if (!a.code_from.empty()) j["code_from"] = a.code_from;
-    out.push_back(std::move(j));
+  std::string out = "[";
+  for (size_t i = 0; i < args.size(); ++i) {
+    const StoredArgument& a = args[i];
+    out.append(i ? ",{" : "{");
+    AppendField("code", a.code, &out);
+    if (!a.code_from.empty()) {
+      out.push_back(',');
+      AppendField("code_from", a.code_from, &out);
+    }
+    out.push_back(',');
+    AppendField("name", a.name, &out);
+    out.push_back(',');
+    AppendField("sector", a.sector, &out);
+    out.push_back(',');
+    AppendField("text", a.text, &out);
+    out.push_back('}');
   }
-  return out.dump();
+  return out + "]";
 }
 
 std::string LocationJson(const StoredLocation& l) {
   if (l.precision.empty()) return "null";
-  nlohmann::json j = {{"name", l.name},           {"country", l.country}, {"admin1", l.admin1},
-                      {"lat", l.lat},             {"lon", l.lon},         {"precision", l.precision},
-                      {"geonames_id", nullptr},   {"reason", l.reason}};
-  if (l.geonames_id) j["geonames_id"] = l.geonames_id;
-  return j.dump();
+  std::string out = "{";
+  AppendField("admin1", l.admin1, &out);
+  out.push_back(',');
+  AppendField("country", l.country, &out);
+  out.append(",\"geonames_id\":");
+  if (l.geonames_id) {
+    out.append(std::to_string(l.geonames_id));
+  } else {
+    out.append("null");
+  }
+  out.append(",\"lat\":");
+  AppendNumber(l.lat, &out);
+  out.append(",\"lon\":");
+  AppendNumber(l.lon, &out);
+  out.push_back(',');
+  AppendField("name", l.name, &out);
+  out.push_back(',');
+  AppendField("precision", l.precision, &out);
+  out.push_back(',');
+  AppendField("reason", l.reason, &out);
+  return out + "}";
 }
 
 namespace {
@@ -88,10 +166,17 @@ void ParseContextJson(const std::string& json, std::vector<std::string>* context
 }
 
 std::string LocationKey(const StoredLocation& l) {
-  char coords[64];
-  std::snprintf(coords, sizeof coords, "%.17g\x1f%.17g", l.lat, l.lon);
-  return l.name + '\x1f' + l.country + '\x1f' + l.admin1 + '\x1f' + l.precision + '\x1f' +
-         std::to_string(l.geonames_id) + '\x1f' + coords;
+  std::string key;
+  key.reserve(l.name.size() + l.country.size() + l.admin1.size() + 48);
+  key.append(l.name).push_back('\x1f');
+  key.append(l.country).push_back('\x1f');
+  key.append(l.admin1).push_back('\x1f');
+  key.append(l.precision).push_back('\x1f');
+  key.append(std::to_string(l.geonames_id)).push_back('\x1f');
+  AppendNumber(l.lat, &key);
+  key.push_back('\x1f');
+  AppendNumber(l.lon, &key);
+  return key;
 }
 
 std::vector<std::string> SearchWords(const std::string& query) {
@@ -112,14 +197,17 @@ std::vector<std::string> SearchWords(const std::string& query) {
 }
 
 const char* const kRefreshCanonicalSql = R"sql(
-UPDATE events SET
-  is_canonical = 1,
-  mentions = (SELECT COUNT(*) FROM mentions m WHERE m.event_id = events.event_id),
-  articles = (SELECT COUNT(DISTINCT m.doc_id) FROM mentions m WHERE m.event_id = events.event_id),
-  sources = (SELECT COUNT(DISTINCT m.source) FROM mentions m WHERE m.event_id = events.event_id),
-  first_reported = (SELECT MIN(m.reported) FROM mentions m WHERE m.event_id = events.event_id),
-  last_reported = (SELECT MAX(m.reported) FROM mentions m WHERE m.event_id = events.event_id)
-WHERE event_id IN (SELECT event_id FROM touched);
+UPDATE events SET is_canonical = 0, mentions = NULL, articles = NULL, sources = NULL,
+  first_reported = NULL, last_reported = NULL
+FROM (SELECT m.mention_id AS id FROM mentions m JOIN touched t ON t.event_id = m.event_id
+      WHERE m.mention_id <> m.event_id) AS x
+WHERE events.event_id = x.id;
+UPDATE events SET is_canonical = 1, mentions = g.n, articles = g.a, sources = g.s,
+  first_reported = g.f, last_reported = g.l
+FROM (SELECT m.event_id AS id, COUNT(*) AS n, COUNT(DISTINCT m.doc_id) AS a,
+        COUNT(DISTINCT m.source) AS s, MIN(m.reported) AS f, MAX(m.reported) AS l
+      FROM mentions m JOIN touched t ON t.event_id = m.event_id GROUP BY m.event_id) AS g
+WHERE events.event_id = g.id;
 )sql";
 
 const char* const kClearLinksSql = R"sql(

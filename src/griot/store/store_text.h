@@ -26,9 +26,10 @@ std::string LocationKey(const StoredLocation& l);
 // any non-ASCII characters.
 std::vector<std::string> SearchWords(const std::string& query);
 
-// Recomputes mentions, articles, sources and first/last report dates of the
-// canonical events listed in the temporary table `touched`, and marks them
-// canonical (portable SQL).
+// For the canonical events listed in the temporary table `touched`: marks
+// their other mentions non-canonical, and the canonical rows canonical with
+// their group's mentions, articles, sources and first/last report dates
+// (portable SQL: UPDATE ... FROM, SQLite 3.33+ and PostgreSQL).
 extern const char* const kRefreshCanonicalSql;
 // Drops every duplicate link (portable SQL).
 extern const char* const kClearLinksSql;
