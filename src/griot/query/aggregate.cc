@@ -15,7 +15,7 @@ const std::vector<GroupKey>& Keys() {
   static const std::vector<GroupKey> keys = {
       {"day", {{"day", "e.day"}}, true},
       {"week", {{"week", "e.week"}}, true},
-      {"month", {{"month", "e.month"}}, true},
+      {"month", {{"month", "substr(e.day, 1, 7)"}}, true},  // e.month, from the covering indexes
       {"year", {{"year", "substr(e.day, 1, 4)"}}, true},
       {"type", {{"type", "e.event"}}, false},
       {"mode", {{"type", "e.event"}, {"mode", "e.mode"}}, false},

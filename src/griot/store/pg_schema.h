@@ -67,9 +67,13 @@ CREATE TABLE IF NOT EXISTS mentions (
   doc_id TEXT COLLATE "C" NOT NULL, source TEXT COLLATE "C" NOT NULL,
   reported TEXT COLLATE "C", reason TEXT COLLATE "C" NOT NULL);
 CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
-CREATE INDEX IF NOT EXISTS events_type ON events(event, day);
-CREATE INDEX IF NOT EXISTS events_place ON events(country, day);
-CREATE INDEX IF NOT EXISTS events_day ON events(day);
+DROP INDEX IF EXISTS events_type;
+CREATE INDEX IF NOT EXISTS events_type_v4 ON events(is_canonical, event, day, country, mentions);
+DROP INDEX IF EXISTS events_place;
+CREATE INDEX IF NOT EXISTS events_place_v4 ON events(is_canonical, country, day, event, mentions);
+DROP INDEX IF EXISTS events_day;
+CREATE INDEX IF NOT EXISTS events_day_v4 ON events(is_canonical, day, event, country, mentions);
+CREATE INDEX IF NOT EXISTS events_location ON events(location_id);
 CREATE INDEX IF NOT EXISTS events_fts ON events USING gin (to_tsvector('simple', text));
 CREATE INDEX IF NOT EXISTS participants_entity ON participants(entity_id);
 DROP INDEX IF EXISTS events_actor;

@@ -202,7 +202,7 @@ Status SqliteStore::Migrate() {
 Status SqliteStore::MigrateTo4() {
   GRIOT_RETURN_IF_ERROR(Exec(
       "DROP INDEX IF EXISTS events_type; DROP INDEX IF EXISTS events_place;"
-      "DROP INDEX IF EXISTS events_when;"
+      "DROP INDEX IF EXISTS events_when; DROP INDEX IF EXISTS events_actor;"
       "ALTER TABLE events ADD COLUMN actor_key TEXT;"
       "ALTER TABLE events ADD COLUMN recipient_key TEXT;"
       "ALTER TABLE events ADD COLUMN day TEXT;"
@@ -551,8 +551,13 @@ Status SqliteStore::Finish(const RunSummary& s) {
   if (deferred_indexes_) {
     GRIOT_RETURN_IF_ERROR(Exec(kSqliteIndexes));
     deferred_indexes_ = false;
+    analyze_ = true;
   }
   GRIOT_RETURN_IF_ERROR(Deduplicate());
+  // The planner needs statistics to prefer an actor's or a place's few
+  // events to a scan of every event; `optimize` refreshes them when stale.
+  GRIOT_RETURN_IF_ERROR(Exec(analyze_ ? "ANALYZE" : "PRAGMA optimize"));
+  analyze_ = false;
   nlohmann::json reasons = s.reasons;
   sqlite3_stmt* st = nullptr;
   GRIOT_RETURN_IF_ERROR(Prepare(

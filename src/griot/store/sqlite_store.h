@@ -76,7 +76,8 @@ class SqliteStore : public Store {
   std::unordered_map<std::string, int64_t> location_ids_;
   int pending_ = 0;  // records accounted in the open transaction
   bool in_transaction_ = false;
-  bool deferred_indexes_ = false;  // a load into an empty store: indexes built in Finish()
+  bool deferred_indexes_ = false;
+  bool analyze_ = false;  // statistics wanted after a first load  // a load into an empty store: indexes built in Finish()
   std::string started_;
 };
 
