@@ -22,6 +22,11 @@ std::string OutcomeKey(const std::string& input, uint64_t line) {
 constexpr const char* kMergeSql = R"sql(
 SET LOCAL jit = off;
 ANALYZE s_documents, s_events, s_participants;
+INSERT INTO rollup_pending SELECT DISTINCT COALESCE(e.day, '') FROM events e
+WHERE e.is_canonical = 1 AND (e.doc_id IN (SELECT id FROM s_documents) OR e.event_id IN (
+  SELECT m.event_id FROM mentions m JOIN events x ON x.event_id = m.mention_id
+  WHERE x.doc_id IN (SELECT id FROM s_documents)))
+ON CONFLICT DO NOTHING;
 UPDATE events SET is_canonical = NULL, mentions = NULL, articles = NULL, sources = NULL,
   first_reported = NULL, last_reported = NULL
 WHERE event_id IN (SELECT g.mention_id FROM mentions g WHERE g.event_id IN (

@@ -62,6 +62,12 @@ CREATE TABLE IF NOT EXISTS participants (
   entity_id BIGINT NOT NULL REFERENCES entities(entity_id), text TEXT COLLATE "C" NOT NULL,
   implicit BIGINT NOT NULL, code_from TEXT COLLATE "C" NOT NULL,
   PRIMARY KEY (event_id, role, position));
+CREATE TABLE IF NOT EXISTS daily_counts (
+  day TEXT COLLATE "C" NOT NULL, week TEXT COLLATE "C" NOT NULL, country TEXT COLLATE "C" NOT NULL,
+  admin1 TEXT COLLATE "C" NOT NULL, event TEXT COLLATE "C" NOT NULL, quad BIGINT NOT NULL,
+  events BIGINT NOT NULL, reports BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS daily_counts_day ON daily_counts(day);
+CREATE TABLE IF NOT EXISTS rollup_pending (day TEXT COLLATE "C" PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS mentions (
   mention_id TEXT COLLATE "C" PRIMARY KEY, event_id TEXT COLLATE "C" NOT NULL,
   doc_id TEXT COLLATE "C" NOT NULL, source TEXT COLLATE "C" NOT NULL,

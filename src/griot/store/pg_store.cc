@@ -316,6 +316,18 @@ Status PgStore::ApplyLinks(const std::vector<MentionLink>& links) {
   return st;
 }
 
+Status PgStore::ExecuteScript(const char* sql) {
+  GRIOT_RETURN_IF_ERROR(Writable());
+  GRIOT_RETURN_IF_ERROR(batch_.Commit(conn_, url_));
+  GRIOT_RETURN_IF_ERROR(PgExec(conn_, url_, "BEGIN"));
+  Status st = PgExec(conn_, url_, sql);
+  if (!st.ok()) {
+    PgExec(conn_, url_, "ROLLBACK");
+    return st;
+  }
+  return PgExec(conn_, url_, "COMMIT");
+}
+
 Status PgStore::ClearLinks() {
   GRIOT_RETURN_IF_ERROR(Writable());
   GRIOT_RETURN_IF_ERROR(batch_.Commit(conn_, url_));

@@ -35,6 +35,9 @@ class PgStore : public Store {
   Status ApplyLinks(const std::vector<MentionLink>& links) override;
   Status ClearLinks() override;
 
+ protected:
+  Status ExecuteScript(const char* sql) override;
+
  private:
   PgStore() = default;
   Status CreateSchema();

@@ -49,6 +49,11 @@ CREATE TABLE IF NOT EXISTS locations (
   location_id INTEGER PRIMARY KEY, name TEXT NOT NULL, country TEXT NOT NULL,
   admin1 TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL, precision TEXT NOT NULL,
   geonames_id INTEGER NOT NULL, UNIQUE (name, country, admin1, precision, geonames_id, lat, lon));
+CREATE TABLE IF NOT EXISTS daily_counts (
+  day TEXT NOT NULL, week TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL,
+  event TEXT NOT NULL, quad INTEGER NOT NULL, events INTEGER NOT NULL, reports INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS daily_counts_day ON daily_counts(day);
+CREATE TABLE IF NOT EXISTS rollup_pending (day TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS mentions (
   mention_id TEXT PRIMARY KEY, event_id TEXT NOT NULL, doc_id TEXT NOT NULL,
   source TEXT NOT NULL, reported TEXT, reason TEXT NOT NULL) WITHOUT ROWID;

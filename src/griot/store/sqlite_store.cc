@@ -89,6 +89,14 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
       "INSERT OR REPLACE INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)", &s->insert_doc_));
   // Replacing a document dissolves every duplicate group one of its events
   // belongs to; Deduplicate() links the members again.
+  // The days whose counts change: those of the document's canonical events
+  // and of the groups it dissolves.
+  GRIOT_RETURN_IF_ERROR(s->Prepare(
+      "INSERT INTO rollup_pending SELECT DISTINCT COALESCE(e.day, '') FROM events e "
+      "WHERE e.is_canonical = 1 AND (e.doc_id = ?1 OR e.event_id IN (SELECT m.event_id FROM "
+      "mentions m JOIN events x ON x.event_id = m.mention_id WHERE x.doc_id = ?1)) "
+      "ON CONFLICT DO NOTHING",
+      &s->stale_days_));
   GRIOT_RETURN_IF_ERROR(s->Prepare(
       "UPDATE events SET is_canonical = NULL, mentions = NULL, articles = NULL, sources = NULL, "
       "first_reported = NULL, last_reported = NULL WHERE event_id IN (SELECT g.mention_id FROM "
@@ -143,7 +151,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
 SqliteStore::~SqliteStore() {
   if (in_transaction_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
   for (sqlite3_stmt* st :
-       {insert_doc_, doc_exists_, reset_groups_, unlink_groups_, fts_delete_, delete_participants_, delete_events_,
+       {insert_doc_, doc_exists_, stale_days_, reset_groups_, unlink_groups_, fts_delete_, delete_participants_, delete_events_,
         insert_event_, insert_fts_, insert_participant_, find_entity_, insert_entity_,
         find_location_, insert_location_, insert_record_, has_document_, has_outcome_}) {
     sqlite3_finalize(st);
@@ -428,7 +436,7 @@ Status SqliteStore::UnlinkDocument(const std::string& doc_id) {
   GRIOT_RETURN_IF_ERROR(Exec(
       "INSERT INTO events_fts(rowid, text) SELECT e.rowid, e.text FROM temp.fts_pending p "
       "JOIN events e ON e.rowid = p.id; DELETE FROM temp.fts_pending;"));
-  for (sqlite3_stmt* st : {reset_groups_, unlink_groups_, fts_delete_, delete_participants_, delete_events_}) {
+  for (sqlite3_stmt* st : {stale_days_, reset_groups_, unlink_groups_, fts_delete_, delete_participants_, delete_events_}) {
     sqlite3_reset(st);
     Bind(st, 1, doc_id);
     GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(st), "replace document"));
@@ -654,6 +662,12 @@ Status SqliteStore::ApplyLinks(const std::vector<MentionLink>& links) {
   sqlite3_finalize(touch);
   GRIOT_RETURN_IF_ERROR(st);
   GRIOT_RETURN_IF_ERROR(Exec(kRefreshCanonicalSql));
+  return Commit();
+}
+
+Status SqliteStore::ExecuteScript(const char* sql) {
+  GRIOT_RETURN_IF_ERROR(Begin());
+  GRIOT_RETURN_IF_ERROR(Exec(sql));
   return Commit();
 }
 

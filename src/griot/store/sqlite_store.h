@@ -35,6 +35,9 @@ class SqliteStore : public Store {
   Status ApplyLinks(const std::vector<MentionLink>& links) override;
   Status ClearLinks() override;
 
+ protected:
+  Status ExecuteScript(const char* sql) override;
+
  private:
   SqliteStore() = default;
   Status Exec(const char* sql);
@@ -55,6 +58,7 @@ class SqliteStore : public Store {
   sqlite3* db_ = nullptr;
   sqlite3_stmt* insert_doc_ = nullptr;
   sqlite3_stmt* doc_exists_ = nullptr;
+  sqlite3_stmt* stale_days_ = nullptr;
   sqlite3_stmt* reset_groups_ = nullptr;
   sqlite3_stmt* unlink_groups_ = nullptr;
   sqlite3_stmt* fts_delete_ = nullptr;

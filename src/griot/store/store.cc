@@ -9,6 +9,7 @@
 #include "griot/store/dedup.h"
 #include "griot/store/pg_store.h"
 #include "griot/store/sqlite_store.h"
+#include "griot/store/store_text.h"
 
 namespace griot {
 
@@ -128,7 +129,7 @@ Status Store::Deduplicate(int64_t* linked) {
   std::vector<DedupRecord> fresh;
   GRIOT_RETURN_IF_ERROR(LoadRecords(*this, "WHERE e.is_canonical IS NULL", {}, &fresh));
   if (linked) *linked = static_cast<int64_t>(fresh.size());
-  if (fresh.empty()) return Status::Ok();
+  if (fresh.empty()) return ExecuteScript(kRefreshRollupSql);
   // Canonical events within reach of the new records' days.
   std::string lo, hi;
   for (const DedupRecord& r : fresh) {
@@ -142,7 +143,8 @@ Status Store::Deduplicate(int64_t* linked) {
         *this, "WHERE e.is_canonical = 1 AND e.day BETWEEN ? AND ?",
         {ShiftDay(lo, -3), ShiftDay(hi, 3)}, &canonical));
   }
-  return ApplyLinks(LinkDuplicates(std::move(canonical), fresh));
+  GRIOT_RETURN_IF_ERROR(ApplyLinks(LinkDuplicates(std::move(canonical), fresh)));
+  return ExecuteScript(kRefreshRollupSql);
 }
 
 }  // namespace griot

@@ -97,8 +97,13 @@ class Store : public EventSink {
   virtual Status ClearLinks() = 0;
 
   // Links events not yet linked (no row in `mentions`) to earlier reports of
-  // the same event, by the rule in store/dedup.h. Finish() calls it.
+  // the same event, by the rule in store/dedup.h, and brings the daily
+  // rollup up to date. Finish() calls it.
   Status Deduplicate(int64_t* linked = nullptr);
+
+ protected:
+  // Runs statements that write, in one transaction.
+  virtual Status ExecuteScript(const char* sql) = 0;
 };
 
 // A cell as text: "" for NULL, integers without a decimal point, reals with

@@ -208,10 +208,29 @@ FROM (SELECT m.event_id AS id, COUNT(*) AS n, COUNT(DISTINCT m.doc_id) AS a,
         COUNT(DISTINCT m.source) AS s, MIN(m.reported) AS f, MAX(m.reported) AS l
       FROM mentions m JOIN touched t ON t.event_id = m.event_id GROUP BY m.event_id) AS g
 WHERE events.event_id = g.id;
+INSERT INTO rollup_pending SELECT DISTINCT COALESCE(e.day, '') FROM events e
+  JOIN touched t ON t.event_id = e.event_id WHERE true ON CONFLICT DO NOTHING;
+)sql";
+
+const char* const kRefreshRollupSql = R"sql(
+DELETE FROM daily_counts WHERE day IN (SELECT day FROM rollup_pending);
+INSERT INTO daily_counts
+  SELECT e.day, COALESCE(e.week, ''), COALESCE(e.country, ''), COALESCE(e.admin1, ''), e.event,
+    e.quad, COUNT(*), SUM(COALESCE(e.mentions, 1))
+  FROM events e WHERE e.is_canonical = 1 AND e.day IN (SELECT day FROM rollup_pending)
+  GROUP BY e.day, e.week, e.country, e.admin1, e.event, e.quad;
+INSERT INTO daily_counts
+  SELECT '', '', COALESCE(e.country, ''), COALESCE(e.admin1, ''), e.event, e.quad, COUNT(*),
+    SUM(COALESCE(e.mentions, 1))
+  FROM events e WHERE e.is_canonical = 1 AND e.day IS NULL
+    AND EXISTS (SELECT 1 FROM rollup_pending WHERE day = '')
+  GROUP BY e.country, e.admin1, e.event, e.quad;
+DELETE FROM rollup_pending;
 )sql";
 
 const char* const kClearLinksSql = R"sql(
 DELETE FROM mentions;
+DELETE FROM daily_counts;
 UPDATE events SET is_canonical = NULL, mentions = NULL, articles = NULL, sources = NULL,
   first_reported = NULL, last_reported = NULL;
 )sql";
