@@ -1,4 +1,4 @@
-// A readable summary of the events stored in a griot SQLite database:
+// A readable summary of the events stored in a griot store (SQLite or PostgreSQL):
 // counts by type, the most frequent actors and dyads, and each event with
 // the sentence that justifies it.
 #pragma once
