@@ -204,6 +204,8 @@ TEST(StoreDiffTest, QueriesExportsAlertsAndBriefsAgree) {
   add([](QuerySpec& q) { q.group_by = {"week"}; q.filter.countries = {"MLI"}; });
   add([](QuerySpec& q) { q.group_by = {"day"}; q.filter.from = "2025-03-01"; q.filter.to = "2025-04-30"; });
   add([](QuerySpec& q) { q.group_by = {"admin1"}; });
+  add([](QuerySpec& q) { q.group_by = {"month", "country"}; q.filter.from = "2025-03-01"; q.filter.to = "2025-04-30"; });
+  add([](QuerySpec& q) { q.group_by = {"year", "quad"}; q.filter.types = {"ASSAULT", "COERCE"}; });
   add([](QuerySpec& q) { q.group_by = {"country", "quad"}; });
   add([](QuerySpec& q) { q.group_by = {"year"}; q.filter.types = {"ASSAULT", "AGREE"}; });
   add([](QuerySpec& q) { q.group_by = {"dyad"}; });

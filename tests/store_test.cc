@@ -228,6 +228,30 @@ TEST_F(StoreTest, TimeSeriesAndGroupings) {
   ASSERT_EQ(t.rows.size(), 1u);
 }
 
+// The rollups answer the common aggregations; the events table must agree.
+TEST_F(StoreTest, RollupsAgreeWithTheEvents) {
+  std::vector<QuerySpec> specs(6);
+  specs[0].group_by = {"type"};
+  specs[1].group_by = {"month", "country"};
+  specs[1].filter.from = "2025-03-01";
+  specs[1].filter.to = "2025-04-30";
+  specs[2].group_by = {"week", "admin1"};
+  specs[3].group_by = {"day"};
+  specs[3].filter.to = "2025-04-15";
+  specs[4].group_by = {"year", "quad"};
+  specs[4].filter.countries = {"MLI"};
+  specs[5].group_by = {"country"};
+  specs[5].filter.types = {"ASSAULT"};
+  specs[5].filter.from = "2025-03-10";
+  for (QuerySpec q : specs) {
+    ResultTable fast = Query(q);
+    q.use_rollup = false;
+    ResultTable slow = Query(q);
+    EXPECT_FALSE(slow.rows.empty());
+    EXPECT_EQ(FormatCsv(fast), FormatCsv(slow)) << q.group_by[0];
+  }
+}
+
 TEST_F(StoreTest, OutputFormats) {
   QuerySpec q;
   q.group_by = {"country"};

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "griot/store/stored_event.h"
+
 namespace griot {
 namespace {
 
@@ -65,6 +67,52 @@ bool RollupAnswers(const QuerySpec& s) {
   return std::all_of(s.group_by.begin(), s.group_by.end(), [](const std::string& g) {
     return std::find(std::begin(kRollupKeys), std::end(kRollupKeys), g) != std::end(kRollupKeys);
   });
+}
+
+// The monthly rollup (`monthly_counts`: by month, country, type and quad)
+// answers when the keys and filters are among those and the period is whole
+// months.
+bool MonthlyAnswers(const QuerySpec& s) {
+  const EventFilter& f = s.filter;
+  if (!f.admin1.empty()) return false;
+  if (!f.from.empty() && f.from.substr(8) != "01") return false;
+  if (!f.to.empty() && ShiftDay(f.to, 1).substr(8) != "01") return false;
+  static const char* const kMonthlyKeys[] = {"month", "year", "type", "quad", "country"};
+  return std::all_of(s.group_by.begin(), s.group_by.end(), [](const std::string& g) {
+    return std::find(std::begin(kMonthlyKeys), std::end(kMonthlyKeys), g) != std::end(kMonthlyKeys);
+  });
+}
+
+SqlQuery MonthlyWhere(const EventFilter& f) {
+  SqlQuery w;
+  auto in = [&](const char* column, const auto& values) {
+    if (values.empty()) return;
+    std::string c = std::string(column) + " IN (";
+    for (size_t i = 0; i < values.size(); ++i) {
+      c += i ? ",?" : "?";
+      if constexpr (std::is_same_v<std::decay_t<decltype(values[0])>, int>) {
+        w.params.push_back(static_cast<int64_t>(values[i]));
+      } else {
+        w.params.push_back(values[i]);
+      }
+    }
+    w.sql += (w.sql.empty() ? "WHERE " : " AND ") + c + ")";
+  };
+  in("e.country", f.countries);
+  in("e.event", f.types);
+  in("e.quad", f.quads);
+  if (!f.from.empty() || !f.to.empty()) {
+    w.sql += (w.sql.empty() ? "WHERE " : " AND ") + std::string("e.month <> ''");
+  }
+  if (!f.from.empty()) {
+    w.sql += " AND e.month >= ?";
+    w.params.push_back(f.from.substr(0, 7));
+  }
+  if (!f.to.empty()) {
+    w.sql += " AND e.month <= ?";
+    w.params.push_back(f.to.substr(0, 7));
+  }
+  return w;
 }
 
 SqlQuery RollupWhere(const EventFilter& f) {
@@ -156,7 +204,20 @@ Result<ResultTable> RunQuery(Store& store, const QuerySpec& spec) {
   SqlQuery q{"SELECT " + select + "COUNT(*), " + reports + " FROM events e " +
                  where->sql + " GROUP BY " + group + " ORDER BY " + order,
              where->params};
-  if (RollupAnswers(spec)) {
+  if (RollupAnswers(spec) && MonthlyAnswers(spec)) {
+    // The monthly table has `month` where the others have `day`: the
+    // month and year keys read it.
+    std::string monthly = select;
+    for (const auto& [from, to] : {std::pair<std::string, std::string>{"substr(e.day, 1, 7)", "e.month"},
+                                   {"substr(e.day, 1, 4)", "substr(e.month, 1, 4)"}}) {
+      for (size_t at; (at = monthly.find(from)) != std::string::npos;) monthly.replace(at, from.size(), to);
+    }
+    SqlQuery w = MonthlyWhere(spec.filter);
+    q = {"SELECT " + monthly +
+             "CAST(SUM(e.events) AS BIGINT), CAST(SUM(e.reports) AS BIGINT) FROM monthly_counts e " +
+             w.sql + " GROUP BY " + group + " ORDER BY " + order,
+         w.params};
+  } else if (RollupAnswers(spec)) {
     SqlQuery w = RollupWhere(spec.filter);
     q = {"SELECT " + select +
              "CAST(SUM(e.events) AS BIGINT), CAST(SUM(e.reports) AS BIGINT) FROM daily_counts e " +

@@ -67,6 +67,10 @@ CREATE TABLE IF NOT EXISTS daily_counts (
   admin1 TEXT COLLATE "C" NOT NULL, event TEXT COLLATE "C" NOT NULL, quad BIGINT NOT NULL,
   events BIGINT NOT NULL, reports BIGINT NOT NULL);
 CREATE INDEX IF NOT EXISTS daily_counts_day ON daily_counts(day);
+CREATE TABLE IF NOT EXISTS monthly_counts (
+  month TEXT COLLATE "C" NOT NULL, country TEXT COLLATE "C" NOT NULL, event TEXT COLLATE "C" NOT NULL,
+  quad BIGINT NOT NULL, events BIGINT NOT NULL, reports BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS monthly_counts_month ON monthly_counts(month);
 CREATE TABLE IF NOT EXISTS rollup_pending (day TEXT COLLATE "C" PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS mentions (
   mention_id TEXT COLLATE "C" PRIMARY KEY, event_id TEXT COLLATE "C" NOT NULL,

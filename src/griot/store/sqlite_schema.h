@@ -53,6 +53,10 @@ CREATE TABLE IF NOT EXISTS daily_counts (
   day TEXT NOT NULL, week TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL,
   event TEXT NOT NULL, quad INTEGER NOT NULL, events INTEGER NOT NULL, reports INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS daily_counts_day ON daily_counts(day);
+CREATE TABLE IF NOT EXISTS monthly_counts (
+  month TEXT NOT NULL, country TEXT NOT NULL, event TEXT NOT NULL, quad INTEGER NOT NULL,
+  events INTEGER NOT NULL, reports INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS monthly_counts_month ON monthly_counts(month);
 CREATE TABLE IF NOT EXISTS rollup_pending (day TEXT PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS mentions (
   mention_id TEXT PRIMARY KEY, event_id TEXT NOT NULL, doc_id TEXT NOT NULL,

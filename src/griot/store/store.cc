@@ -143,8 +143,10 @@ Status Store::Deduplicate(int64_t* linked) {
         *this, "WHERE e.is_canonical = 1 AND e.day BETWEEN ? AND ?",
         {ShiftDay(lo, -3), ShiftDay(hi, 3)}, &canonical));
   }
-  GRIOT_RETURN_IF_ERROR(ApplyLinks(LinkDuplicates(std::move(canonical), fresh)));
-  return ExecuteScript(kRefreshRollupSql);
+  auto links = LinkDuplicates(std::move(canonical), fresh);
+  GRIOT_RETURN_IF_ERROR(ApplyLinks(links));
+  GRIOT_RETURN_IF_ERROR(ExecuteScript(kRefreshRollupSql));
+  return Status::Ok();
 }
 
 }  // namespace griot

@@ -225,12 +225,18 @@ INSERT INTO daily_counts
   FROM events e WHERE e.is_canonical = 1 AND e.day IS NULL
     AND EXISTS (SELECT 1 FROM rollup_pending WHERE day = '')
   GROUP BY e.country, e.admin1, e.event, e.quad;
+DELETE FROM monthly_counts WHERE month IN (SELECT DISTINCT substr(day, 1, 7) FROM rollup_pending);
+INSERT INTO monthly_counts
+  SELECT substr(r.day, 1, 7), r.country, r.event, r.quad, SUM(r.events), SUM(r.reports)
+  FROM daily_counts r WHERE substr(r.day, 1, 7) IN (SELECT DISTINCT substr(day, 1, 7) FROM rollup_pending)
+  GROUP BY substr(r.day, 1, 7), r.country, r.event, r.quad;
 DELETE FROM rollup_pending;
 )sql";
 
 const char* const kClearLinksSql = R"sql(
 DELETE FROM mentions;
 DELETE FROM daily_counts;
+DELETE FROM monthly_counts;
 UPDATE events SET is_canonical = NULL, mentions = NULL, articles = NULL, sources = NULL,
   first_reported = NULL, last_reported = NULL;
 )sql";

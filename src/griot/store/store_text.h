@@ -32,9 +32,10 @@ std::vector<std::string> SearchWords(const std::string& query);
 // (portable SQL: UPDATE ... FROM, SQLite 3.33+ and PostgreSQL).
 extern const char* const kRefreshCanonicalSql;
 // Rebuilds the rows of `daily_counts` for the days queued in
-// `rollup_pending` (portable SQL). The rollup counts canonical events by
-// day, country, region, type and quad: the aggregations most queries ask
-// for read it instead of every event (query/aggregate.cc).
+// `rollup_pending`, and of `monthly_counts` for their months (portable
+// SQL). The rollups count canonical events by day (month), country, region
+// (daily only), type and quad: the aggregations most queries ask for read
+// them instead of every event (query/aggregate.cc).
 extern const char* const kRefreshRollupSql;
 
 // Drops every duplicate link (portable SQL).
