@@ -72,9 +72,9 @@ CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(
 inline constexpr const char* kSqliteIndexes = R"sql(
 CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
 CREATE INDEX IF NOT EXISTS events_type ON events(is_canonical, event, day, country, mentions);
-CREATE INDEX IF NOT EXISTS events_place ON events(is_canonical, country, day, event, mentions);
+CREATE INDEX IF NOT EXISTS events_place ON events(is_canonical, country, day, event, mentions, actor_key, recipient_key);
 CREATE INDEX IF NOT EXISTS events_day ON events(is_canonical, day, event, country, mentions);
-CREATE INDEX IF NOT EXISTS events_location ON events(location_id);
+CREATE INDEX IF NOT EXISTS events_located ON events(location_id, is_canonical, event, country, admin1, mentions);
 CREATE INDEX IF NOT EXISTS participants_event ON participants(event_id);
 CREATE INDEX IF NOT EXISTS participants_entity ON participants(entity_id);
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
