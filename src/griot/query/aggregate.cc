@@ -83,7 +83,9 @@ bool MonthlyAnswers(const QuerySpec& s) {
   });
 }
 
-SqlQuery MonthlyWhere(const EventFilter& f) {
+// The WHERE clause over a rollup table (aliased `e`): its columns carry the
+// events' names, with `month` (YYYY-MM) in the monthly table for `day`.
+SqlQuery RollupWhere(const EventFilter& f, bool monthly) {
   SqlQuery w;
   auto in = [&](const char* column, const auto& values) {
     if (values.empty()) return;
@@ -99,52 +101,22 @@ SqlQuery MonthlyWhere(const EventFilter& f) {
     w.sql += (w.sql.empty() ? "WHERE " : " AND ") + c + ")";
   };
   in("e.country", f.countries);
+  if (!monthly) in("e.admin1", f.admin1);
   in("e.event", f.types);
   in("e.quad", f.quads);
+  // Events without a day are stored under day (month) '': never inside a period.
+  const char* column = monthly ? "e.month" : "e.day";
+  size_t width = monthly ? 7 : 10;
   if (!f.from.empty() || !f.to.empty()) {
-    w.sql += (w.sql.empty() ? "WHERE " : " AND ") + std::string("e.month <> ''");
+    w.sql += (w.sql.empty() ? "WHERE " : " AND ") + std::string(column) + " <> ''";
   }
   if (!f.from.empty()) {
-    w.sql += " AND e.month >= ?";
-    w.params.push_back(f.from.substr(0, 7));
+    w.sql += std::string(" AND ") + column + " >= ?";
+    w.params.push_back(f.from.substr(0, width));
   }
   if (!f.to.empty()) {
-    w.sql += " AND e.month <= ?";
-    w.params.push_back(f.to.substr(0, 7));
-  }
-  return w;
-}
-
-SqlQuery RollupWhere(const EventFilter& f) {
-  SqlQuery w;
-  auto in = [&](const char* column, const auto& values) {
-    if (values.empty()) return;
-    std::string c = std::string(column) + " IN (";
-    for (size_t i = 0; i < values.size(); ++i) {
-      c += i ? ",?" : "?";
-      if constexpr (std::is_same_v<std::decay_t<decltype(values[0])>, int>) {
-        w.params.push_back(static_cast<int64_t>(values[i]));
-      } else {
-        w.params.push_back(values[i]);
-      }
-    }
-    w.sql += (w.sql.empty() ? "WHERE " : " AND ") + c + ")";
-  };
-  in("e.country", f.countries);
-  in("e.admin1", f.admin1);
-  in("e.event", f.types);
-  in("e.quad", f.quads);
-  // Events without a day are stored under day '': never inside a period.
-  if (!f.from.empty() || !f.to.empty()) {
-    w.sql += (w.sql.empty() ? "WHERE " : " AND ") + std::string("e.day <> ''");
-  }
-  if (!f.from.empty()) {
-    w.sql += " AND e.day >= ?";
-    w.params.push_back(f.from);
-  }
-  if (!f.to.empty()) {
-    w.sql += " AND e.day <= ?";
-    w.params.push_back(f.to);
+    w.sql += std::string(" AND ") + column + " <= ?";
+    w.params.push_back(f.to.substr(0, width));
   }
   return w;
 }
@@ -212,13 +184,13 @@ Result<ResultTable> RunQuery(Store& store, const QuerySpec& spec) {
                                    {"substr(e.day, 1, 4)", "substr(e.month, 1, 4)"}}) {
       for (size_t at; (at = monthly.find(from)) != std::string::npos;) monthly.replace(at, from.size(), to);
     }
-    SqlQuery w = MonthlyWhere(spec.filter);
+    SqlQuery w = RollupWhere(spec.filter, true);
     q = {"SELECT " + monthly +
              "CAST(SUM(e.events) AS BIGINT), CAST(SUM(e.reports) AS BIGINT) FROM monthly_counts e " +
              w.sql + " GROUP BY " + group + " ORDER BY " + order,
          w.params};
   } else if (RollupAnswers(spec)) {
-    SqlQuery w = RollupWhere(spec.filter);
+    SqlQuery w = RollupWhere(spec.filter, false);
     q = {"SELECT " + select +
              "CAST(SUM(e.events) AS BIGINT), CAST(SUM(e.reports) AS BIGINT) FROM daily_counts e " +
              w.sql + " GROUP BY " + group + " ORDER BY " + order,

@@ -124,20 +124,7 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   GRIOT_RETURN_IF_ERROR(
       s->Prepare("INSERT OR IGNORE INTO temp.fts_pending VALUES (?)", &s->insert_fts_));
   GRIOT_RETURN_IF_ERROR(s->Prepare("SELECT 1 FROM documents WHERE id = ?", &s->doc_exists_));
-  GRIOT_RETURN_IF_ERROR(
-      s->Prepare("INSERT INTO participants VALUES (?,?,?,?,?,?,?)", &s->insert_participant_));
-  GRIOT_RETURN_IF_ERROR(s->Prepare(
-      "SELECT entity_id FROM entities WHERE code = ? AND sector = ? AND name = ?", &s->find_entity_));
-  GRIOT_RETURN_IF_ERROR(s->Prepare("INSERT INTO entities (code, sector, name) VALUES (?,?,?)",
-                                   &s->insert_entity_));
-  GRIOT_RETURN_IF_ERROR(s->Prepare(
-      "SELECT location_id FROM locations WHERE name = ? AND country = ? AND admin1 = ? AND "
-      "precision = ? AND geonames_id = ? AND lat = ? AND lon = ?",
-      &s->find_location_));
-  GRIOT_RETURN_IF_ERROR(s->Prepare(
-      "INSERT INTO locations (name, country, admin1, precision, geonames_id, lat, lon) "
-      "VALUES (?,?,?,?,?,?,?)",
-      &s->insert_location_));
+  GRIOT_RETURN_IF_ERROR(s->PrepareNormalizers());
   // The first outcome of a record stands: a re-run over the same input
   // neither duplicates nor rewrites the accounts.
   GRIOT_RETURN_IF_ERROR(
@@ -226,20 +213,7 @@ Status SqliteStore::MigrateTo4() {
       "ALTER TABLE events ADD COLUMN last_reported TEXT;"));
   GRIOT_RETURN_IF_ERROR(Exec(kSqliteSchema4));
   GRIOT_RETURN_IF_ERROR(Exec(kSqliteIndexes));
-  GRIOT_RETURN_IF_ERROR(Prepare("INSERT INTO participants VALUES (?,?,?,?,?,?,?)",
-                                &insert_participant_));
-  GRIOT_RETURN_IF_ERROR(Prepare(
-      "SELECT entity_id FROM entities WHERE code = ? AND sector = ? AND name = ?", &find_entity_));
-  GRIOT_RETURN_IF_ERROR(
-      Prepare("INSERT INTO entities (code, sector, name) VALUES (?,?,?)", &insert_entity_));
-  GRIOT_RETURN_IF_ERROR(Prepare(
-      "SELECT location_id FROM locations WHERE name = ? AND country = ? AND admin1 = ? AND "
-      "precision = ? AND geonames_id = ? AND lat = ? AND lon = ?",
-      &find_location_));
-  GRIOT_RETURN_IF_ERROR(Prepare(
-      "INSERT INTO locations (name, country, admin1, precision, geonames_id, lat, lon) "
-      "VALUES (?,?,?,?,?,?,?)",
-      &insert_location_));
+  GRIOT_RETURN_IF_ERROR(PrepareNormalizers());
   sqlite3_stmt* update = nullptr;
   GRIOT_RETURN_IF_ERROR(Prepare(
       "UPDATE events SET actor_key = ?, recipient_key = ?, day = ?, week = ?, month = ?, "
@@ -300,13 +274,27 @@ Status SqliteStore::MigrateTo4() {
   }
   sqlite3_finalize(update);
   sqlite3_finalize(fts);
-  // Open() prepares the writing statements again.
-  for (sqlite3_stmt** p : {&insert_participant_, &find_entity_, &insert_entity_, &find_location_,
-                           &insert_location_}) {
-    sqlite3_finalize(*p);
-    *p = nullptr;
-  }
   return st;
+}
+
+// The statements that turn actors and places into rows of `entities`,
+// `participants` and `locations`: needed by a migration and by writes.
+Status SqliteStore::PrepareNormalizers() {
+  if (insert_participant_) return Status::Ok();
+  GRIOT_RETURN_IF_ERROR(Prepare("INSERT INTO participants VALUES (?,?,?,?,?,?,?)",
+                                &insert_participant_));
+  GRIOT_RETURN_IF_ERROR(Prepare(
+      "SELECT entity_id FROM entities WHERE code = ? AND sector = ? AND name = ?", &find_entity_));
+  GRIOT_RETURN_IF_ERROR(
+      Prepare("INSERT INTO entities (code, sector, name) VALUES (?,?,?)", &insert_entity_));
+  GRIOT_RETURN_IF_ERROR(Prepare(
+      "SELECT location_id FROM locations WHERE name = ? AND country = ? AND admin1 = ? AND "
+      "precision = ? AND geonames_id = ? AND lat = ? AND lon = ?",
+      &find_location_));
+  return Prepare(
+      "INSERT INTO locations (name, country, admin1, precision, geonames_id, lat, lon) "
+      "VALUES (?,?,?,?,?,?,?)",
+      &insert_location_);
 }
 
 bool SqliteStore::HasColumn(const std::string& table, const std::string& column) {

@@ -45,6 +45,7 @@ class SqliteStore : public Store {
   Status Commit();
   Status Migrate();
   Status MigrateTo4();
+  Status PrepareNormalizers();
   Status Prepare(const char* sql, sqlite3_stmt** st);
   bool HasColumn(const std::string& table, const std::string& column);
   Status Check(int rc, const char* what);
