@@ -71,8 +71,7 @@ std::string FormatFixed(double value, int decimals) {
     while (s.back() == '0') s.pop_back();
     if (s.back() == '.') s.pop_back();
   }
-  if (s == "-0") s = "0";
-  return s;
+  return s == "-0" ? std::string("0") : s;  // (assigning a literal trips a GCC 12 -Wrestrict false alarm)
 }
 
 std::string FormatCount(int64_t value) {

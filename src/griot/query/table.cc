@@ -89,10 +89,16 @@ std::string FormatCsv(const ResultTable& t) {
     return q + "\"";
   };
   std::string out;
-  for (size_t i = 0; i < t.columns.size(); ++i) out += (i ? "," : "") + field(t.columns[i]);
+  for (size_t i = 0; i < t.columns.size(); ++i) {
+    if (i) out += ',';
+    out += field(t.columns[i]);
+  }
   out += "\r\n";
   for (const SqlRow& r : t.rows) {
-    for (size_t i = 0; i < r.size(); ++i) out += (i ? "," : "") + field(SqlValueText(r[i]));
+    for (size_t i = 0; i < r.size(); ++i) {
+      if (i) out += ',';
+      out += field(SqlValueText(r[i]));
+    }
     out += "\r\n";
   }
   return out;
