@@ -87,16 +87,17 @@ class Store : public EventSink {
   virtual std::string TextMatchSql() const = 0;
   virtual std::string TextMatchParam(const std::string& words) const = 0;
 
-  // Writes duplicate links, marks canonical rows and recomputes the totals
-  // (mentions, articles, sources, first and last report) of every canonical
-  // event named in `links`, in one transaction.
+  // Writes duplicate links, marks canonical rows (1) and the other reports
+  // (0), recomputes the totals (mentions, articles, sources, first and last
+  // report) of every canonical event named in `links` and queues their days
+  // for the rollups, in one transaction.
   virtual Status ApplyLinks(const std::vector<MentionLink>& links) = 0;
 
   // Drops every duplicate link (`griot dedup --rebuild` then links all
   // events again).
   virtual Status ClearLinks() = 0;
 
-  // Links events not yet linked (no row in `mentions`) to earlier reports of
+  // Links events not yet linked (is_canonical NULL) to earlier reports of
   // the same event, by the rule in store/dedup.h, and brings the daily
   // rollup up to date. Finish() calls it.
   Status Deduplicate(int64_t* linked = nullptr);
