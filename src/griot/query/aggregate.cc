@@ -149,10 +149,11 @@ Result<ResultTable> RunQuery(Store& store, const QuerySpec& spec) {
       return InvalidArgument("--group-by: '" + g + "' (one or more of " + all + ")");
     }
     if (columns.empty()) time_first = k->time;
-    for (const auto& [name, sql] : k->columns) {
+    for (const auto& column : k->columns) {
+      const std::string sql = column.second;  // (clang 14 cannot capture structured bindings)
       bool seen = std::any_of(columns.begin(), columns.end(),
                               [&](const auto& c) { return c.second == sql; });
-      if (!seen) columns.emplace_back(name, sql);
+      if (!seen) columns.emplace_back(column.first, sql);
     }
   }
   std::string select, group;
