@@ -7,26 +7,17 @@
 #include <tuple>
 #include <cstdint>
 
-#include "griot/util/civil_date.h"
+#include "griot/store/stored_event.h"
 
 namespace griot {
 namespace {
 
 constexpr double kPlaceKm = 25.0;
 
+// Days are valid once stored (FillAnalysisDates); 0 for anything else.
 int64_t DayNumber(const std::string& day) {
-  auto digits = [&](size_t at, size_t n) {
-    int v = 0;
-    for (size_t i = at; i < at + n; ++i) {
-      if (day[i] < '0' || day[i] > '9') return -1;
-      v = v * 10 + (day[i] - '0');
-    }
-    return v;
-  };
-  if (day.size() < 10) return 0;
-  int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
-  if (y < 0 || m < 1 || m > 12 || d < 1 || d > 31) return 0;
-  return DaysFromCivil(y, m, d);
+  int64_t n = 0;
+  return ParseDay(day, &n) ? n : 0;
 }
 
 double Km(double lat1, double lon1, double lat2, double lon2) {

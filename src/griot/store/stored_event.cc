@@ -9,18 +9,6 @@
 namespace griot {
 namespace {
 
-bool ParseDay(const std::string& s, int64_t* days) {
-  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return false;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return false;
-  }
-  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
-  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
-  *days = DaysFromCivil(y, m, d);
-  CivilDate back = CivilFromDays(*days);
-  return back.m == m && back.d == d;  // rejects 2025-02-30
-}
-
 std::string FormatDay(int64_t days) {
   CivilDate c = CivilFromDays(days);
   char buf[16];
@@ -40,6 +28,18 @@ StoredArgument ToArgument(const EventArgument& a) {
 }
 
 }  // namespace
+
+bool ParseDay(const std::string& s, int64_t* days) {
+  if (s.size() < 10 || s[4] != '-' || s[7] != '-') return false;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (s[i] < '0' || s[i] > '9') return false;
+  }
+  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+  if (m < 1 || m > 12 || d < 1 || d > 31) return false;
+  *days = DaysFromCivil(y, m, d);
+  CivilDate back = CivilFromDays(*days);
+  return back.m == m && back.d == d;  // rejects 2025-02-30
+}
 
 std::string StoredArgument::Key() const {
   if (sector.empty()) return code;
@@ -88,9 +88,8 @@ StoredDocument ToStoredDocument(const Document& doc) {
 std::vector<StoredEvent> ToStoredEvents(const Document& doc) {
   std::vector<StoredEvent> out;
   out.reserve(doc.events.size());
-  int64_t report_day = 0;
+  // FillAnalysisDates drops a report date that is not a real day.
   std::string report_date = doc.date.size() >= 10 ? doc.date.substr(0, 10) : "";
-  if (!ParseDay(report_date, &report_day)) report_date.clear();
   for (const Event& e : doc.events) {
     nlohmann::json j = EventToJson(doc, e);
     StoredEvent s;

@@ -101,6 +101,9 @@ std::vector<StoredEvent> ToStoredEvents(const Document& doc);
 // report_date (see StoredEvent::day).
 void FillAnalysisDates(StoredEvent* e);
 
+// Days since 1970-01-01 of `day` (YYYY-MM-DD); false unless a real date.
+bool ParseDay(const std::string& day, int64_t* days);
+
 // `day` (YYYY-MM-DD) moved by `days`; "" if invalid.
 std::string ShiftDay(const std::string& day, int days);
 
