@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <filesystem>
 #include <regex>
 
@@ -126,9 +125,7 @@ class WorldMapAtlas : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     if (!std::filesystem::exists(WorldMap::DefaultPath())) return;
-    const auto start = std::chrono::steady_clock::now();
     Result<WorldMap> loaded = WorldMap::Load(WorldMap::DefaultPath(), Numbers());
-    load_seconds_ = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     ASSERT_TRUE(loaded.ok()) << loaded.status().message();
     map_ = new WorldMap(std::move(*loaded));
   }
@@ -140,14 +137,12 @@ class WorldMapAtlas : public ::testing::Test {
     if (map_ == nullptr) GTEST_SKIP() << WorldMap::DefaultPath() << " missing; run scripts/fetch-world-atlas.sh";
   }
   static WorldMap* map_;
-  static double load_seconds_;
 };
 WorldMap* WorldMapAtlas::map_ = nullptr;
-double WorldMapAtlas::load_seconds_ = 0;
 
-TEST_F(WorldMapAtlas, LoadsFast) {
-  std::cout << "countries-50m.json loaded in " << load_seconds_ << " s\n";
-  EXPECT_LT(load_seconds_, 0.5);
+// How long loading takes is bench/store.sh's business, not a test's: a
+// sanitizer build on a busy machine is many times slower.
+TEST_F(WorldMapAtlas, LoadsEveryCountry) {
   EXPECT_GE(map_->size(), 235u);
   for (const char* iso3 : {"MLI", "NER", "NGA", "RUS", "FJI", "USA", "FRA", "XKX", "SOM", "IDN", "PSE"}) {
     EXPECT_TRUE(map_->Has(iso3)) << iso3;
