@@ -108,6 +108,40 @@ std::string SameEvent(const DedupRecord& a, const DedupRecord& b, double* score)
   return why;
 }
 
+DedupRecord ToDedupRecord(const StoredDocument& doc, const StoredEvent& e) {
+  DedupRecord d;
+  d.event_id = e.event_id;
+  d.doc_id = e.doc_id;
+  d.source = doc.source.empty() ? e.doc_id : doc.source;
+  d.reported = e.report_date;
+  d.event = e.event;
+  d.day = e.day;
+  d.own_date = e.date_granularity == "day";
+  d.country = e.location.country;
+  d.admin1 = e.location.admin1;
+  d.precision = e.location.precision;
+  if (!d.precision.empty()) {
+    d.lat = e.location.lat;
+    d.lon = e.location.lon;
+  }
+  for (int role = 0; role < 2; ++role) {
+    std::vector<std::string>& keys = role == 0 ? d.actors : d.recipients;
+    for (const StoredArgument& a : role == 0 ? e.actor : e.recipient) {
+      std::string key = a.Key();
+      if (!key.empty()) keys.push_back(std::move(key));
+    }
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  }
+  return d;
+}
+
+void SortByReport(std::vector<DedupRecord>* records) {
+  std::sort(records->begin(), records->end(), [](const DedupRecord& a, const DedupRecord& b) {
+    return std::tie(a.reported, a.event_id) < std::tie(b.reported, b.event_id);
+  });
+}
+
 std::vector<MentionLink> LinkDuplicates(std::vector<DedupRecord> canonical,
                                         const std::vector<DedupRecord>& fresh) {
   // Candidates by type, country and day: the rule never links across types
@@ -146,7 +180,7 @@ std::vector<MentionLink> LinkDuplicates(std::vector<DedupRecord> canonical,
         }
       }
     }
-    MentionLink link{r.event_id, r.event_id, r.doc_id, r.source, r.reported, "first report"};
+    MentionLink link{r.event_id, r.event_id, r.doc_id, r.source, r.reported, "first report", r.row, r.day};
     if (best != SIZE_MAX) {
       link.canonical_id = canonical[best].event_id;
       link.reason = std::move(best_why);

@@ -52,7 +52,14 @@ struct DedupRecord {
   double lon = 0;
   std::vector<std::string> actors;      // keys, sorted, unique
   std::vector<std::string> recipients;
+  int64_t row = 0;  // the engine's row, when known (MentionLink::row)
 };
+
+// The record of an event as written: what LoadRecords would read back.
+DedupRecord ToDedupRecord(const StoredDocument& doc, const StoredEvent& e);
+
+// Report order: report date, then event id (bytewise, as both engines sort).
+void SortByReport(std::vector<DedupRecord>* records);
 
 // Why `b` reports the same event as canonical `a` ("" when it does not);
 // `score` ranks the candidates that do.

@@ -4,33 +4,23 @@
 
 #include <algorithm>
 #include <ctime>
+#include <thread>
 #include <nlohmann/json.hpp>
 
+#include "griot/store/dedup.h"
+#include "griot/store/sqlite_bind.h"
 #include "griot/store/sqlite_schema.h"
 #include "griot/store/store_text.h"
 
 namespace griot {
+using sqlite::Bind;
+using sqlite::BindOrNull;
+using sqlite::BindStatic;
+using sqlite::BindStaticOrNull;
+using sqlite::ColumnText;
 namespace {
 
 constexpr int kBatch = 500;  // records per transaction
-
-void Bind(sqlite3_stmt* st, int i, const std::string& s) {
-  sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
-}
-
-// For strings that outlive the statement's step: SQLite reads them in place.
-void BindStatic(sqlite3_stmt* st, int i, const std::string& s) {
-  sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
-}
-
-// "" is stored as NULL in the optional text columns.
-void BindOrNull(sqlite3_stmt* st, int i, const std::string& s) {
-  if (s.empty()) {
-    sqlite3_bind_null(st, i);
-  } else {
-    Bind(st, i, s);
-  }
-}
 
 void BindValue(sqlite3_stmt* st, int i, const SqlValue& v) {
   if (const auto* n = std::get_if<int64_t>(&v)) {
@@ -44,10 +34,6 @@ void BindValue(sqlite3_stmt* st, int i, const SqlValue& v) {
   }
 }
 
-std::string ColumnText(sqlite3_stmt* st, int i) {
-  const unsigned char* t = sqlite3_column_text(st, i);
-  return t ? std::string(reinterpret_cast<const char*>(t), sqlite3_column_bytes(st, i)) : "";
-}
 
 }  // namespace
 
@@ -56,7 +42,10 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   s->path_ = path;
   s->started_ = UtcNow();
   s->read_only_ = access == Access::kReadOnly;
-  int flags = s->read_only_ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  // One connection per Store, used by one thread at a time: SQLite's own
+  // locking around every call would only cost time.
+  int flags = (s->read_only_ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+              SQLITE_OPEN_NOMUTEX;
   if (sqlite3_open_v2(path.c_str(), &s->db_, flags, nullptr) != SQLITE_OK) {
     return IoError(path + ": cannot open database: " + sqlite3_errmsg(s->db_));
   }
@@ -76,6 +65,10 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
     return s;
   }
   GRIOT_RETURN_IF_ERROR(s->Exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-262144; PRAGMA temp_store=MEMORY;"));
+  // Index builds sort with helper threads (a first load builds them all).
+  const std::string threads =
+      "PRAGMA threads=" + std::to_string(std::clamp(std::thread::hardware_concurrency(), 1u, 8u));
+  GRIOT_RETURN_IF_ERROR(s->Exec(threads.c_str()));
   GRIOT_RETURN_IF_ERROR(s->Exec(kSqliteSchema));
   GRIOT_RETURN_IF_ERROR(s->Migrate());
   GRIOT_RETURN_IF_ERROR(s->Exec(kSqliteSchema4));
@@ -405,22 +398,23 @@ Status SqliteStore::InsertParticipants(const StoredEvent& e) {
       sqlite3_stmt* st = insert_participant_;
       sqlite3_reset(st);
       BindStatic(st, 1, e.event_id);
-      Bind(st, 2, role == 0 ? "actor" : "recipient");
+      sqlite3_bind_text(st, 2, role == 0 ? "actor" : "recipient", -1, SQLITE_STATIC);
       sqlite3_bind_int64(st, 3, static_cast<int64_t>(i));
       sqlite3_bind_int64(st, 4, *id);
-      Bind(st, 5, args[i].text);
+      BindStatic(st, 5, args[i].text);
       sqlite3_bind_int(st, 6, args[i].implicit ? 1 : 0);
-      Bind(st, 7, args[i].code_from);
+      BindStatic(st, 7, args[i].code_from);
       GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(st), "insert participant"));
     }
   }
   return Status::Ok();
 }
 
-Status SqliteStore::UnlinkDocument(const std::string& doc_id) {
+Status SqliteStore::UnlinkDocument(const std::string& doc_id, bool* replaced) {
   sqlite3_reset(doc_exists_);
   Bind(doc_exists_, 1, doc_id);
-  if (sqlite3_step(doc_exists_) != SQLITE_ROW) return Status::Ok();  // a new document
+  *replaced = sqlite3_step(doc_exists_) == SQLITE_ROW;
+  if (!*replaced) return Status::Ok();  // a new document
   // Events of this transaction are not in the text index yet.
   GRIOT_RETURN_IF_ERROR(Exec(
       "INSERT INTO events_fts(rowid, text) SELECT e.rowid, e.text FROM temp.fts_pending p "
@@ -435,19 +429,35 @@ Status SqliteStore::UnlinkDocument(const std::string& doc_id) {
 
 Status SqliteStore::WriteDocument(const StoredDocument& doc, const std::vector<StoredEvent>& events) {
   GRIOT_RETURN_IF_ERROR(Begin());
+  if (fresh_state_ == FreshState::kUnknown) {
+    // Records an earlier run left unlinked must be read back with ours.
+    bool leftovers = false;
+    GRIOT_RETURN_IF_ERROR(Select({"SELECT 1 FROM events WHERE is_canonical IS NULL LIMIT 1", {}},
+                                 [&](const SqlRow&) {
+                                   leftovers = true;
+                                   return false;
+                                 }));
+    fresh_state_ = leftovers ? FreshState::kReadBack : FreshState::kTracking;
+  }
   // Re-coding a document replaces its events instead of adding them twice.
-  GRIOT_RETURN_IF_ERROR(UnlinkDocument(doc.id));
+  bool replaced = false;
+  GRIOT_RETURN_IF_ERROR(UnlinkDocument(doc.id, &replaced));
+  if (replaced) {
+    // Its groups' other members are unlinked too: only the table knows them.
+    fresh_state_ = FreshState::kReadBack;
+    fresh_.clear();
+  }
   sqlite3_reset(insert_doc_);
-  Bind(insert_doc_, 1, doc.id);
-  Bind(insert_doc_, 2, doc.title);
-  Bind(insert_doc_, 3, doc.date);
-  Bind(insert_doc_, 4, doc.url);
-  Bind(insert_doc_, 5, doc.source);
-  Bind(insert_doc_, 6, doc.input);
+  BindStatic(insert_doc_, 1, doc.id);
+  BindStatic(insert_doc_, 2, doc.title);
+  BindStatic(insert_doc_, 3, doc.date);
+  BindStatic(insert_doc_, 4, doc.url);
+  BindStatic(insert_doc_, 5, doc.source);
+  BindStatic(insert_doc_, 6, doc.input);
   sqlite3_bind_int64(insert_doc_, 7, static_cast<sqlite3_int64>(doc.line));
   sqlite3_bind_int64(insert_doc_, 8, doc.sentences);
   sqlite3_bind_int64(insert_doc_, 9, doc.events);
-  Bind(insert_doc_, 10, doc.content_hash);
+  BindStatic(insert_doc_, 10, doc.content_hash);
   GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(insert_doc_), "insert document"));
   for (const StoredEvent& e : events) {
     int64_t location_id = 0;
@@ -456,18 +466,27 @@ Status SqliteStore::WriteDocument(const StoredDocument& doc, const std::vector<S
       if (!id.ok()) return id.status();
       location_id = *id;
     }
+    // Every value is bound in place (no copy): the strings live until the
+    // step below.
+    const std::string context = ContextJson(e.context);
+    const std::string actor = ArgumentsJson(e.actor);
+    const std::string recipient = ArgumentsJson(e.recipient);
+    const std::string location = LocationJson(e.location);
+    const std::string actor_key = e.actor.empty() ? "" : e.actor.front().Key();
+    const std::string recipient_key = e.recipient.empty() ? "" : e.recipient.front().Key();
+    static const std::string kNone;
     sqlite3_stmt* st = insert_event_;
     sqlite3_reset(st);
-    Bind(st, 1, e.event_id);
+    BindStatic(st, 1, e.event_id);
     BindStatic(st, 2, e.doc_id);
     sqlite3_bind_int64(st, 3, e.sentence);
     BindStatic(st, 4, e.event);
     BindStatic(st, 5, e.mode);
-    Bind(st, 6, ContextJson(e.context));
-    Bind(st, 7, ArgumentsJson(e.actor));
-    Bind(st, 8, ArgumentsJson(e.recipient));
-    Bind(st, 9, e.actor.empty() ? "" : e.actor.front().code);
-    Bind(st, 10, e.recipient.empty() ? "" : e.recipient.front().code);
+    BindStatic(st, 6, context);
+    BindStatic(st, 7, actor);
+    BindStatic(st, 8, recipient);
+    BindStatic(st, 9, e.actor.empty() ? kNone : e.actor.front().code);
+    BindStatic(st, 10, e.recipient.empty() ? kNone : e.recipient.front().code);
     BindStatic(st, 11, e.cameo);
     sqlite3_bind_int64(st, 12, e.quad);
     sqlite3_bind_double(st, 13, e.score);
@@ -476,9 +495,9 @@ Status SqliteStore::WriteDocument(const StoredDocument& doc, const std::vector<S
     BindStatic(st, 16, e.pattern);
     sqlite3_bind_double(st, 17, e.confidence);
     BindStatic(st, 18, e.report_date);
-    BindOrNull(st, 19, e.event_date);
+    BindStaticOrNull(st, 19, e.event_date);
     BindStatic(st, 20, e.date_granularity);
-    Bind(st, 21, LocationJson(e.location));
+    BindStatic(st, 21, location);
     BindStatic(st, 22, e.location.country);
     BindStatic(st, 23, e.location.admin1);
     if (e.location.precision.empty()) {
@@ -490,11 +509,11 @@ Status SqliteStore::WriteDocument(const StoredDocument& doc, const std::vector<S
     }
     BindStatic(st, 26, e.counts);
     BindStatic(st, 27, e.aux);
-    BindOrNull(st, 28, e.actor.empty() ? "" : e.actor.front().Key());
-    BindOrNull(st, 29, e.recipient.empty() ? "" : e.recipient.front().Key());
-    BindOrNull(st, 30, e.day);
-    BindOrNull(st, 31, e.week);
-    BindOrNull(st, 32, e.month);
+    BindStaticOrNull(st, 28, actor_key);
+    BindStaticOrNull(st, 29, recipient_key);
+    BindStaticOrNull(st, 30, e.day);
+    BindStaticOrNull(st, 31, e.week);
+    BindStaticOrNull(st, 32, e.month);
     if (location_id) {
       sqlite3_bind_int64(st, 33, location_id);
     } else {
@@ -504,8 +523,13 @@ Status SqliteStore::WriteDocument(const StoredDocument& doc, const std::vector<S
     // Indexed for full-text search when the transaction commits: FTS5
     // flushes its buffer at every statement of a transaction it takes
     // part in, which made each event cost a segment write.
+    const int64_t row = sqlite3_last_insert_rowid(db_);
+    if (fresh_state_ == FreshState::kTracking) {
+      fresh_.push_back(ToDedupRecord(doc, e));
+      fresh_.back().row = row;
+    }
     sqlite3_reset(insert_fts_);
-    sqlite3_bind_int64(insert_fts_, 1, sqlite3_last_insert_rowid(db_));
+    sqlite3_bind_int64(insert_fts_, 1, row);
     GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(insert_fts_), "index event text"));
     GRIOT_RETURN_IF_ERROR(InsertParticipants(e));
   }
@@ -517,13 +541,13 @@ Status SqliteStore::WriteDocument(const StoredDocument& doc, const std::vector<S
 Status SqliteStore::Account(const RecordOutcome& o) {
   GRIOT_RETURN_IF_ERROR(Begin());
   sqlite3_reset(insert_record_);
-  Bind(insert_record_, 1, o.input);
+  BindStatic(insert_record_, 1, o.input);
   sqlite3_bind_int64(insert_record_, 2, static_cast<sqlite3_int64>(o.line));
   sqlite3_bind_int64(insert_record_, 3, static_cast<sqlite3_int64>(o.offset));
-  Bind(insert_record_, 4, o.id);
-  Bind(insert_record_, 5, o.outcome);
-  Bind(insert_record_, 6, o.reason);
-  Bind(insert_record_, 7, o.message);
+  BindStatic(insert_record_, 4, o.id);
+  BindStatic(insert_record_, 5, o.outcome);
+  BindStatic(insert_record_, 6, o.reason);
+  BindStatic(insert_record_, 7, o.message);
   GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(insert_record_), "insert record"));
   if (++pending_ >= kBatch) GRIOT_RETURN_IF_ERROR(Commit());
   return Status::Ok();
@@ -556,7 +580,9 @@ Status SqliteStore::Finish(const RunSummary& s) {
   }
   // The planner needs statistics to prefer an actor's or a place's few
   // events to a scan of every event; `optimize` refreshes them when stale.
-  GRIOT_RETURN_IF_ERROR(Exec(analyze_ ? "ANALYZE" : "PRAGMA optimize"));
+  // A sample of each index is enough for the planner's choices; reading
+  // every entry of a large store cost as much as building an index.
+  GRIOT_RETURN_IF_ERROR(Exec(analyze_ ? "PRAGMA analysis_limit=2000; ANALYZE" : "PRAGMA optimize"));
   analyze_ = false;
   nlohmann::json reasons = s.reasons;
   sqlite3_stmt* st = nullptr;
@@ -625,117 +651,13 @@ std::string SqliteStore::TextMatchParam(const std::string& words) const {
   return out.empty() ? "\"\"" : out;
 }
 
-// The same result as the portable kRefreshCanonicalSql, which PostgreSQL
-// runs set-wise; here the group totals are computed while the links are
-// written, in event-id order so the b-trees are walked, not jumped across.
-Status SqliteStore::ApplyLinks(const std::vector<MentionLink>& links) {
-  if (links.empty()) return Status::Ok();
-  GRIOT_RETURN_IF_ERROR(Begin());
-  std::vector<const MentionLink*> order;
-  order.reserve(links.size());
-  for (const MentionLink& l : links) order.push_back(&l);
-  std::sort(order.begin(), order.end(),
-            [](const MentionLink* a, const MentionLink* b) { return a->event_id < b->event_id; });
-  struct Totals {
-    int64_t mentions = 0;
-    std::vector<std::string> docs, sources;
-    std::string first, last;
-    bool complete = false;  // the group lies wholly in `links` (its first report is new)
-  };
-  std::unordered_map<std::string, Totals> groups;
-  auto add = [](Totals* t, const std::string& doc, const std::string& source,
-                const std::string& reported) {
-    ++t->mentions;
-    t->docs.push_back(doc);
-    t->sources.push_back(source);
-    if (!reported.empty()) {
-      if (t->first.empty() || reported < t->first) t->first = reported;
-      if (t->last.empty() || reported > t->last) t->last = reported;
-    }
-  };
-  sqlite3_stmt* insert = nullptr;
-  sqlite3_stmt* member = nullptr;
-  sqlite3_stmt* canonical = nullptr;
-  sqlite3_stmt* group = nullptr;
-  sqlite3_stmt* pending = nullptr;
-  auto finalize = [&] {
-    for (sqlite3_stmt* st : {insert, member, canonical, group, pending}) sqlite3_finalize(st);
-  };
-  Status st = Prepare("INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?)", &insert);
-  if (st.ok()) {
-    st = Prepare("UPDATE events SET is_canonical = 0, mentions = NULL, articles = NULL, "
-                 "sources = NULL, first_reported = NULL, last_reported = NULL WHERE event_id = ?",
-                 &member);
-  }
-  if (st.ok()) {
-    st = Prepare("UPDATE events SET is_canonical = 1, mentions = ?, articles = ?, sources = ?, "
-                 "first_reported = ?, last_reported = ? WHERE event_id = ?",
-                 &canonical);
-  }
-  if (st.ok()) {
-    st = Prepare("SELECT doc_id, source, COALESCE(reported, '') FROM mentions WHERE event_id = ?",
-                 &group);
-  }
-  if (st.ok()) {
-    st = Prepare("INSERT INTO rollup_pending SELECT COALESCE(day, '') FROM events "
-                 "WHERE event_id = ? ON CONFLICT DO NOTHING",
-                 &pending);
-  }
-  for (size_t i = 0; st.ok() && i < order.size(); ++i) {
-    const MentionLink& l = *order[i];
-    sqlite3_reset(insert);
-    BindStatic(insert, 1, l.event_id);
-    BindStatic(insert, 2, l.canonical_id);
-    BindStatic(insert, 3, l.doc_id);
-    BindStatic(insert, 4, l.source);
-    BindOrNull(insert, 5, l.reported);
-    BindStatic(insert, 6, l.reason);
-    st = Check(sqlite3_step(insert), "insert mention");
-    Totals& t = groups[l.canonical_id];
-    if (l.event_id == l.canonical_id) t.complete = true;
-    add(&t, l.doc_id, l.source, l.reported);
-    if (st.ok() && l.event_id != l.canonical_id) {
-      sqlite3_reset(member);
-      BindStatic(member, 1, l.event_id);
-      st = Check(sqlite3_step(member), "link mention");
-    }
-  }
-  std::vector<std::pair<const std::string*, Totals*>> canonicals;
-  for (auto& [id, t] : groups) canonicals.emplace_back(&id, &t);
-  std::sort(canonicals.begin(), canonicals.end(),
-            [](const auto& a, const auto& b) { return *a.first < *b.first; });
-  for (auto& [id, t] : canonicals) {
-    if (!st.ok()) break;
-    if (!t->complete) {
-      // An event already in the store gained reports: count all of them.
-      *t = Totals();
-      sqlite3_reset(group);
-      BindStatic(group, 1, *id);
-      while (sqlite3_step(group) == SQLITE_ROW) {
-        add(t, ColumnText(group, 0), ColumnText(group, 1), ColumnText(group, 2));
-      }
-    }
-    auto distinct = [](std::vector<std::string>* v) {
-      std::sort(v->begin(), v->end());
-      return static_cast<int64_t>(std::unique(v->begin(), v->end()) - v->begin());
-    };
-    sqlite3_reset(canonical);
-    sqlite3_bind_int64(canonical, 1, t->mentions);
-    sqlite3_bind_int64(canonical, 2, distinct(&t->docs));
-    sqlite3_bind_int64(canonical, 3, distinct(&t->sources));
-    BindOrNull(canonical, 4, t->first);
-    BindOrNull(canonical, 5, t->last);
-    BindStatic(canonical, 6, *id);
-    st = Check(sqlite3_step(canonical), "count mentions");
-    if (st.ok()) {
-      sqlite3_reset(pending);
-      BindStatic(pending, 1, *id);
-      st = Check(sqlite3_step(pending), "queue rollup day");
-    }
-  }
-  finalize();
-  GRIOT_RETURN_IF_ERROR(st);
-  return Commit();
+bool SqliteStore::TakeFresh(std::vector<DedupRecord>* records, bool* first_load) {
+  const bool tracked = fresh_state_ == FreshState::kTracking;
+  *first_load = tracked && deferred_indexes_;  // the store was empty at open
+  if (tracked) *records = std::move(fresh_);
+  fresh_ = {};
+  fresh_state_ = FreshState::kUnknown;
+  return tracked;
 }
 
 Status SqliteStore::ExecuteScript(const char* sql) {

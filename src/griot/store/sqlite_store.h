@@ -11,6 +11,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "griot/store/dedup.h"
 #include "griot/store/store.h"
 
 struct sqlite3;
@@ -37,6 +38,7 @@ class SqliteStore : public Store {
 
  protected:
   Status ExecuteScript(const char* sql) override;
+  bool TakeFresh(std::vector<DedupRecord>* records, bool* first_load) override;
 
  private:
   SqliteStore() = default;
@@ -52,7 +54,12 @@ class SqliteStore : public Store {
   Result<int64_t> EntityId(const StoredArgument& a);
   Result<int64_t> LocationId(const StoredLocation& l);
   Status InsertParticipants(const StoredEvent& e);
-  Status UnlinkDocument(const std::string& doc_id);
+  // Deletes an earlier version of the document; `replaced` says whether
+  // there was one.
+  Status UnlinkDocument(const std::string& doc_id, bool* replaced);
+  // The row of an event record, 0 when there is none.
+  int64_t RowOf(const std::string& event_id);
+  std::string DayOf(int64_t row);  // the analysis day of a row ("" when none)
 
   std::string path_;
   bool read_only_ = false;
@@ -81,9 +88,14 @@ class SqliteStore : public Store {
   std::unordered_map<std::string, int64_t> location_ids_;
   int pending_ = 0;  // records accounted in the open transaction
   bool in_transaction_ = false;
-  bool deferred_indexes_ = false;
-  bool analyze_ = false;  // statistics wanted after a first load  // a load into an empty store: indexes built in Finish()
+  bool deferred_indexes_ = false;  // a load into an empty store: indexes built in Finish()
+  bool analyze_ = false;           // statistics wanted after a first load
   std::string started_;
+  // This run's records for Deduplicate() (Store::TakeFresh): tracked from
+  // the first write unless records this store did not write need linking.
+  enum class FreshState { kUnknown, kTracking, kReadBack };
+  FreshState fresh_state_ = FreshState::kUnknown;
+  std::vector<DedupRecord> fresh_;
 };
 
 }  // namespace griot

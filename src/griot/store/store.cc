@@ -127,9 +127,14 @@ Status LoadRecords(Store& store, const std::string& where, const std::vector<Sql
 
 Status Store::Deduplicate(int64_t* linked) {
   std::vector<DedupRecord> fresh;
-  GRIOT_RETURN_IF_ERROR(LoadRecords(*this, "WHERE e.is_canonical IS NULL", {}, &fresh));
+  bool first_load = false;
+  if (TakeFresh(&fresh, &first_load)) {
+    SortByReport(&fresh);
+  } else {
+    GRIOT_RETURN_IF_ERROR(LoadRecords(*this, "WHERE e.is_canonical IS NULL", {}, &fresh));
+  }
   if (linked) *linked = static_cast<int64_t>(fresh.size());
-  if (fresh.empty()) return ExecuteScript(kRefreshRollupSql);
+  if (fresh.empty()) return RefreshRollups();
   // Canonical events within reach of the new records' days.
   std::string lo, hi;
   for (const DedupRecord& r : fresh) {
@@ -138,15 +143,17 @@ Status Store::Deduplicate(int64_t* linked) {
     if (hi.empty() || r.day > hi) hi = r.day;
   }
   std::vector<DedupRecord> canonical;
-  if (!lo.empty()) {
+  if (!lo.empty() && !first_load) {
     GRIOT_RETURN_IF_ERROR(LoadRecords(
         *this, "WHERE e.is_canonical = 1 AND e.day BETWEEN ? AND ?",
         {ShiftDay(lo, -3), ShiftDay(hi, 3)}, &canonical));
   }
   auto links = LinkDuplicates(std::move(canonical), fresh);
+  fresh = {};  // the links say it all now; a large load needs the memory
   GRIOT_RETURN_IF_ERROR(ApplyLinks(links));
-  GRIOT_RETURN_IF_ERROR(ExecuteScript(kRefreshRollupSql));
-  return Status::Ok();
+  return RefreshRollups();
 }
+
+Status Store::RefreshRollups() { return ExecuteScript(kRefreshRollupSql); }
 
 }  // namespace griot

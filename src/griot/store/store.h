@@ -30,6 +30,8 @@
 
 namespace griot {
 
+struct DedupRecord;  // store/dedup.h
+
 // NULL, integer, real or text: a parameter or a result cell.
 using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
 using SqlRow = std::vector<SqlValue>;
@@ -53,6 +55,11 @@ struct MentionLink {
   std::string source;        // its source (the document's `source`, else its id)
   std::string reported;      // and its report date (YYYY-MM-DD or "")
   std::string reason;
+  // The mention's row in the engine when known (SQLite's rowid; 0 = find it
+  // by event_id): linking a large load then walks the table in order. With
+  // a row comes the mention's analysis day, for the rollups.
+  int64_t row = 0;
+  std::string day;
 };
 
 class Store : public EventSink {
@@ -105,6 +112,19 @@ class Store : public EventSink {
  protected:
   // Runs statements that write, in one transaction.
   virtual Status ExecuteScript(const char* sql) = 0;
+  // Every record waiting to be linked, kept by an engine as it wrote them
+  // (true), so Deduplicate() need not read a large load back; false when
+  // the engine does not know them all (an earlier run left records
+  // unlinked, or a replaced document unlinked others): read them back.
+  // `first_load` is set when the store held no linked event before them.
+  virtual bool TakeFresh(std::vector<DedupRecord>* records, bool* first_load) {
+    (void)records;
+    (void)first_load;
+    return false;
+  }
+  // Brings the daily and monthly rollups up to date with the links just
+  // applied (the days ApplyLinks queued).
+  virtual Status RefreshRollups();
 };
 
 // A cell as text: "" for NULL, integers without a decimal point, reals with

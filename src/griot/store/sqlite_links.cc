@@ -1,0 +1,184 @@
+// SqliteStore's duplicate links: the same result as the portable
+// kRefreshCanonicalSql (which PostgreSQL runs set-wise), computed while the
+// links are written. A large load's links touch most of the table, so the
+// writes go in key order: mentions by mention id, event rows by rowid; the
+// b-trees are walked, not jumped across.
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <deque>
+#include <set>
+#include <unordered_map>
+
+#include "griot/store/sqlite_bind.h"
+#include "griot/store/sqlite_store.h"
+
+namespace griot {
+namespace {
+
+using sqlite::BindOrNull;
+using sqlite::BindStatic;
+using sqlite::ColumnText;
+
+struct Totals {
+  int64_t mentions = 0;
+  std::vector<std::string> docs, sources;
+  std::string first, last;
+  int64_t row = 0;        // the canonical record's row
+  std::string day;        // its analysis day
+  bool complete = false;  // the group lies wholly in the links (its first report is new)
+};
+
+void Add(Totals* t, const std::string& doc, const std::string& source, const std::string& reported) {
+  ++t->mentions;
+  t->docs.push_back(doc);
+  t->sources.push_back(source);
+  if (!reported.empty()) {
+    if (t->first.empty() || reported < t->first) t->first = reported;
+    if (t->last.empty() || reported > t->last) t->last = reported;
+  }
+}
+
+int64_t Distinct(std::vector<std::string>* v) {
+  std::sort(v->begin(), v->end());
+  return static_cast<int64_t>(std::unique(v->begin(), v->end()) - v->begin());
+}
+
+// Statements finalized however the function returns.
+class Statements {
+ public:
+  ~Statements() {
+    for (sqlite3_stmt* st : all_) sqlite3_finalize(st);
+  }
+  sqlite3_stmt** Add() {
+    all_.push_back(nullptr);
+    return &all_.back();
+  }
+
+ private:
+  std::deque<sqlite3_stmt*> all_;  // grows without moving what Add() handed out
+};
+
+}  // namespace
+
+std::string SqliteStore::DayOf(int64_t row) {
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db_, "SELECT COALESCE(day, '') FROM events WHERE rowid = ?", -1, &st,
+                         nullptr) != SQLITE_OK) {
+    return "";
+  }
+  sqlite3_bind_int64(st, 1, row);
+  std::string day = sqlite3_step(st) == SQLITE_ROW ? ColumnText(st, 0) : "";
+  sqlite3_finalize(st);
+  return day;
+}
+
+int64_t SqliteStore::RowOf(const std::string& event_id) {
+  sqlite3_stmt* st = nullptr;
+  if (sqlite3_prepare_v2(db_, "SELECT rowid FROM events WHERE event_id = ?", -1, &st, nullptr) !=
+      SQLITE_OK) {
+    return 0;
+  }
+  BindStatic(st, 1, event_id);
+  int64_t row = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+  sqlite3_finalize(st);
+  return row;
+}
+
+Status SqliteStore::ApplyLinks(const std::vector<MentionLink>& links) {
+  if (links.empty()) return Status::Ok();
+  GRIOT_RETURN_IF_ERROR(Begin());
+  Statements statements;
+  sqlite3_stmt** insert = statements.Add();
+  sqlite3_stmt** member = statements.Add();
+  sqlite3_stmt** canonical = statements.Add();
+  sqlite3_stmt** group = statements.Add();
+  GRIOT_RETURN_IF_ERROR(Prepare("INSERT OR REPLACE INTO mentions VALUES (?,?,?,?,?,?)", insert));
+  GRIOT_RETURN_IF_ERROR(
+      Prepare("UPDATE events SET is_canonical = 0, mentions = NULL, articles = NULL, "
+              "sources = NULL, first_reported = NULL, last_reported = NULL WHERE rowid = ?",
+              member));
+  GRIOT_RETURN_IF_ERROR(
+      Prepare("UPDATE events SET is_canonical = 1, mentions = ?, articles = ?, sources = ?, "
+              "first_reported = ?, last_reported = ? WHERE rowid = ?",
+              canonical));
+  GRIOT_RETURN_IF_ERROR(Prepare(
+      "SELECT doc_id, source, COALESCE(reported, '') FROM mentions WHERE event_id = ?", group));
+
+  std::vector<const MentionLink*> order;
+  order.reserve(links.size());
+  for (const MentionLink& l : links) order.push_back(&l);
+  std::sort(order.begin(), order.end(),
+            [](const MentionLink* a, const MentionLink* b) { return a->event_id < b->event_id; });
+  std::unordered_map<std::string, Totals> groups;
+  groups.reserve(links.size());
+  // Event rows to rewrite: members (totals nullptr) and canonical records.
+  std::vector<std::pair<int64_t, Totals*>> rows;
+  rows.reserve(links.size());
+  for (const MentionLink* l : order) {
+    sqlite3_reset(*insert);
+    BindStatic(*insert, 1, l->event_id);
+    BindStatic(*insert, 2, l->canonical_id);
+    BindStatic(*insert, 3, l->doc_id);
+    BindStatic(*insert, 4, l->source);
+    BindOrNull(*insert, 5, l->reported);
+    BindStatic(*insert, 6, l->reason);
+    GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(*insert), "insert mention"));
+    Totals& t = groups[l->canonical_id];
+    Add(&t, l->doc_id, l->source, l->reported);
+    const int64_t row = l->row ? l->row : RowOf(l->event_id);
+    if (l->event_id == l->canonical_id) {
+      t.complete = true;
+      t.row = row;
+      t.day = l->row ? l->day : DayOf(row);
+    } else if (row) {
+      rows.emplace_back(row, nullptr);
+    }
+  }
+  for (auto& [id, t] : groups) {
+    if (!t.complete) {
+      // An event already in the store gained reports: count all of them.
+      t = Totals();
+      sqlite3_reset(*group);
+      BindStatic(*group, 1, id);
+      while (sqlite3_step(*group) == SQLITE_ROW) {
+        Add(&t, ColumnText(*group, 0), ColumnText(*group, 1), ColumnText(*group, 2));
+      }
+      t.row = RowOf(id);
+      t.day = DayOf(t.row);
+    }
+    if (t.row) rows.emplace_back(t.row, &t);
+  }
+  std::sort(rows.begin(), rows.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::set<std::string> days;
+  for (const auto& [row, t] : rows) {
+    if (t == nullptr) {
+      sqlite3_reset(*member);
+      sqlite3_bind_int64(*member, 1, row);
+      GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(*member), "link mention"));
+      continue;
+    }
+    sqlite3_stmt* st = *canonical;
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, t->mentions);
+    sqlite3_bind_int64(st, 2, Distinct(&t->docs));
+    sqlite3_bind_int64(st, 3, Distinct(&t->sources));
+    BindOrNull(st, 4, t->first);
+    BindOrNull(st, 5, t->last);
+    sqlite3_bind_int64(st, 6, row);
+    GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(st), "count mentions"));
+    days.insert(t->day);
+  }
+  sqlite3_stmt** pending = statements.Add();
+  GRIOT_RETURN_IF_ERROR(
+      Prepare("INSERT INTO rollup_pending VALUES (?) ON CONFLICT DO NOTHING", pending));
+  for (const std::string& day : days) {
+    sqlite3_reset(*pending);
+    BindStatic(*pending, 1, day);
+    GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(*pending), "queue rollup day"));
+  }
+  return Commit();
+}
+
+}  // namespace griot
