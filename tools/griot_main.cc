@@ -1,10 +1,14 @@
 // griot: the command-line front end. It parses arguments, calls the library
 // and decides the exit status; all the work lives in src/griot/.
 #include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <thread>
 
 #include "griot/dict/checker.h"
 #include "griot/dict/importer.h"
@@ -16,6 +20,8 @@
 #include "griot/report/explain.h"
 #include "griot/report/unknown_actors.h"
 #include "griot/run/code_run.h"
+#include "griot/run/progress.h"
+#include "griot/run/shard.h"
 #include "griot/store/store.h"
 #include "store_commands.h"
 
@@ -120,8 +126,16 @@ int main(int argc, char** argv) {
                    "cut longer sentences into pieces of this many tokens")
       ->capture_default_str()
       ->check(CLI::Range(8u, 100000u));
-  code->add_flag("-q,--quiet", quiet, "do not print the summary on stderr");
+  code->add_flag("-q,--quiet", quiet, "do not print the summary or the progress line on stderr");
   griot::CodeOptions code_options;
+  code_options.threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  code->add_option("-j,--threads", code_options.threads,
+                   "coding threads (the output is the same for any number)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1024));
+  std::string shard_text;
+  code->add_option("--shard", shard_text,
+                   "K/N: code only the K-th of N shards of the documents (by id), e.g. 2/8");
   code->add_option("--errors", code_options.errors_path,
                    "write one JSON line per skipped or failed record to FILE");
   code->add_flag("--resume", code_options.resume,
@@ -187,6 +201,15 @@ int main(int argc, char** argv) {
   griot_cli::StoreCommands store_commands(&app);
   CLI11_PARSE(app, argc, argv);
   if (int status = store_commands.Run(); status >= 0) return status;
+  // Checked before the knowledge base loads: a typo fails at once.
+  if (*code && !shard_text.empty()) {
+    auto shard = griot::ParseShard(shard_text);
+    if (!shard.ok()) {
+      std::cerr << "griot: --shard " << shard.status().message() << "\n";
+      return 2;
+    }
+    code_options.shard = *shard;
+  }
 
   if (*import) {
     return RunImport(import_format, import_kind, import_file, import_dir, import_force);
@@ -229,7 +252,17 @@ int main(int argc, char** argv) {
       std::cerr << "griot: --resume needs --db (the database holds what was done)\n";
       return 2;
     }
-    auto run = griot::CodeInputs(pipeline, inputs, *sink, std::cerr, code_options);
+    // A status line only for a person watching: never in logs or pipes.
+    griot::ProgressLine progress_line(&std::cerr);
+    bool show_progress = !quiet && ::isatty(STDERR_FILENO);
+    if (show_progress) {
+      code_options.progress = [&](const griot::Progress& p) {
+        progress_line.Show(griot::FormatProgress(p));
+      };
+    }
+    auto run = griot::CodeInputs(pipeline, inputs, *sink,
+                                 show_progress ? progress_line.Log() : std::cerr, code_options);
+    progress_line.Clear();
     if (!run.ok()) {
       std::cerr << "griot: " << run.status().message() << "\n";
       return 2;

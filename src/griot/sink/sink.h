@@ -26,6 +26,7 @@ struct RunSummary {
   uint64_t warnings = 0;
   uint64_t input_errors = 0;  // inputs that could not be opened
   uint64_t resumed = 0;       // records an earlier run had accounted for (--resume), not re-read into the counts above
+  uint64_t in_other_shards = 0;  // records left to other shards (--shard), in no count above
   double seconds = 0;        // coding time, knowledge-base load excluded
   double load_seconds = 0;   // knowledge-base load time
 };
