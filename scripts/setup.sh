@@ -20,10 +20,12 @@ PACKAGES=(
   libxml2-dev                         # RSS and Atom feeds
   zlib1g-dev libzstd-dev              # gzip- and zstd-compressed inputs, WARC.gz
   libcld2-dev                         # language identification
+  libcpp-httplib-dev                  # griot serve: the HTTP server (and the tests' client)
   libgtest-dev libgmock-dev           # tests
   clang libclang-rt-14-dev            # libFuzzer targets (scripts/fuzz.sh)
   time                                # /usr/bin/time for the benchmark's peak memory
   chromium                            # headless browser for the dashboard test (tests/web)
+  wrk curl                            # HTTP load and latency for bench/serve.sh
 )
 
 missing=()

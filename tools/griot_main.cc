@@ -23,6 +23,7 @@
 #include "griot/run/progress.h"
 #include "griot/run/shard.h"
 #include "griot/store/store.h"
+#include "serve_command.h"
 #include "store_commands.h"
 
 namespace {
@@ -199,6 +200,7 @@ int main(int argc, char** argv) {
   import->add_flag("--force", import_force, "overwrite existing files in --out");
 
   griot_cli::StoreCommands store_commands(&app);
+  griot_cli::ServeCommand serve_command(&app);
   CLI11_PARSE(app, argc, argv);
   if (int status = store_commands.Run(); status >= 0) return status;
   // Checked before the knowledge base loads: a typo fails at once.
@@ -210,6 +212,7 @@ int main(int argc, char** argv) {
     }
     code_options.shard = *shard;
   }
+  if (int status = serve_command.Run(); status >= 0) return status;
 
   if (*import) {
     return RunImport(import_format, import_kind, import_file, import_dir, import_force);

@@ -15,6 +15,7 @@
 #include "griot/query/table.h"
 #include "griot/query/aggregate.h"
 #include "griot/query/event_filter.h"
+#include "griot/query/filter_params.h"
 #include "griot/store/store.h"
 
 #ifndef GRIOT_DEFAULT_GAZETTEER
@@ -72,60 +73,39 @@ void AddFilters(CLI::App* c, griot::EventFilter* f, std::string* bbox, std::stri
               "count every report, not each real-world event once (see docs/database.md)");
 }
 
-std::vector<std::string> Split(const std::string& s) {
-  std::vector<std::string> out;
-  std::stringstream in(s);
-  std::string part;
-  while (std::getline(in, part, ',')) out.push_back(part);
-  return out;
+// The shared parser's messages name the HTTP parameter ("bbox: ..."); here
+// they name the option.
+griot::Status AsOption(const griot::Status& s) {
+  return s.ok() ? s : griot::Status(s.code(), "--" + s.message());
 }
 
-bool ParseNumber(const std::string& s, double* v) {
-  char* end = nullptr;
-  *v = std::strtod(s.c_str(), &end);
-  return !s.empty() && end && *end == '\0';
-}
-
-// --bbox and --near: numbers, or a gazetteer place for --near.
+// --bbox and --near: numbers (filter_params.h), or a gazetteer place for --near.
 griot::Status ParseGeometry(const std::string& bbox, const std::string& near,
                             const std::string& gazetteer, griot::EventFilter* f) {
-  if (!bbox.empty()) {
-    std::vector<double> v;
-    for (const std::string& p : Split(bbox)) {
-      double d = 0;
-      if (!ParseNumber(p, &d)) return griot::InvalidArgument("--bbox: '" + p + "' is not a number");
-      v.push_back(d);
-    }
-    f->bbox = v;
+  if (!bbox.empty()) GRIOT_RETURN_IF_ERROR(AsOption(griot::SetFilterParam("bbox", bbox, f)));
+  if (near.empty()) return griot::Status::Ok();
+  std::vector<std::string> parts = griot::SplitParamList(near);
+  if (parts.size() != 2 || !griot::ParseNumberList("near", parts[1]).ok() ||
+      griot::ParseNumberList("near", parts[0]).ok()) {
+    return AsOption(griot::SetFilterParam("near", near, f));
   }
-  if (!near.empty()) {
-    std::vector<std::string> parts = Split(near);
-    std::vector<double> v;
-    for (const std::string& p : parts) {
-      double d = 0;
-      if (ParseNumber(p, &d)) v.push_back(d);
+  double km = (*griot::ParseNumberList("near", parts[1]))[0];
+  griot::Result<griot::Gazetteer> g = griot::Gazetteer::Load(gazetteer);
+  if (!g.ok()) return g.status();
+  auto hits = g->Lookup(griot::NormalizeName(parts[0]));
+  if (hits.empty()) return griot::NotFound("--near: no place called '" + parts[0] + "' in the gazetteer");
+  // A town rather than the region of the same name (Gao, Mopti).
+  uint32_t pick = hits[0];
+  for (uint32_t h : hits) {
+    if (g->place(h).kind == griot::PlaceKind::kPopulated) {
+      pick = h;
+      break;
     }
-    if (parts.size() == 2 && v.size() == 1) {
-      griot::Result<griot::Gazetteer> g = griot::Gazetteer::Load(gazetteer);
-      if (!g.ok()) return g.status();
-      auto hits = g->Lookup(griot::NormalizeName(parts[0]));
-      if (hits.empty()) return griot::NotFound("--near: no place called '" + parts[0] + "' in the gazetteer");
-      // A town rather than the region of the same name (Gao, Mopti).
-      uint32_t pick = hits[0];
-      for (uint32_t h : hits) {
-        if (g->place(h).kind == griot::PlaceKind::kPopulated) {
-          pick = h;
-          break;
-        }
-      }
-      griot::Place p = g->place(pick);
-      std::cerr << "griot: --near " << parts[0] << ": " << p.name << " (" << p.country
-                << (p.admin1.empty() ? "" : ", ") << p.admin1 << ") at " << p.lat << "," << p.lon
-                << "\n";
-      v = {p.lat, p.lon, v[0]};
-    }
-    f->near = v;
   }
+  griot::Place p = g->place(pick);
+  std::cerr << "griot: --near " << parts[0] << ": " << p.name << " (" << p.country
+            << (p.admin1.empty() ? "" : ", ") << p.admin1 << ") at " << p.lat << "," << p.lon << "\n";
+  f->near = std::vector<double>{p.lat, p.lon, km};
   return griot::Status::Ok();
 }
 

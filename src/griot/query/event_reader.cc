@@ -63,12 +63,14 @@ Status ReadEvents(Store& store, const EventFilter& filter, const ReadOrder& orde
   SqlQuery q{kColumns + where->sql, where->params};
   if (order.by == "day") {
     q.sql += " ORDER BY e.day, e.event_id";
+  } else if (order.by == "newest") {
+    q.sql += " ORDER BY e.day DESC, e.event_id DESC";
   } else if (order.by == "mentions") {
     q.sql += " ORDER BY COALESCE(e.mentions, 1) DESC, e.day, e.event_id";
   } else if (order.by == "id") {
     q.sql += " ORDER BY e.event_id";
   } else {
-    return InvalidArgument("order: '" + order.by + "' (day, mentions or id)");
+    return InvalidArgument("order: '" + order.by + "' (day, newest, mentions or id)");
   }
   if (order.limit > 0) {
     q.sql += " LIMIT ?";

@@ -17,7 +17,8 @@
 namespace griot {
 
 struct ReadOrder {
-  // "day" (day, event id), "mentions" (most reported first, then day,
+  // "day" (day, event id), "newest" (latest day first, as the dashboard
+  // lists them), "mentions" (most reported first, then day,
   // event id) or "id" (event id).
   std::string by = "day";
   int64_t limit = 0;  // 0 = all

@@ -232,6 +232,18 @@ Status PgStore::Finish(const RunSummary& s) {
 
 // Rows arrive one at a time (single-row mode), so an export of millions of
 // events never holds the whole result in memory.
+Status PgStore::SetQueryTimeout(int64_t milliseconds) {
+  if (milliseconds < 0) return InvalidArgument("query timeout: " + std::to_string(milliseconds) + " ms");
+  // A session setting: every later statement of this connection has it.
+  std::string sql = "SET statement_timeout = " + std::to_string(milliseconds);
+  PGresult* r = PQexec(conn_, sql.c_str());
+  Status st = PQresultStatus(r) == PGRES_COMMAND_OK
+                  ? Status::Ok()
+                  : IoError(url_ + ": cannot set statement_timeout: " + Trimmed(PQresultErrorMessage(r)));
+  PQclear(r);
+  return st;
+}
+
 Status PgStore::Select(const SqlQuery& query, const RowCallback& each) {
   std::string sql = NumberPlaceholders(query.sql);
   std::vector<std::string> text(query.params.size());
@@ -279,7 +291,13 @@ Status PgStore::Select(const SqlQuery& query, const RowCallback& each) {
       }
     } else if (t != PGRES_SINGLE_TUPLE && t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK &&
                !stopped && st.ok()) {
-      st = IoError(url_ + ": query failed: " + Trimmed(PQresultErrorMessage(r)));
+      // 57014 query_canceled: statement_timeout (SetQueryTimeout) fired.
+      const char* state = PQresultErrorField(r, PG_DIAG_SQLSTATE);
+      if (state && std::string(state) == "57014") {
+        st = DeadlineExceeded(url_ + ": query stopped after the time limit (" + Trimmed(PQresultErrorMessage(r)) + ")");
+      } else {
+        st = IoError(url_ + ": query failed: " + Trimmed(PQresultErrorMessage(r)));
+      }
     }
     PQclear(r);
   }

@@ -30,6 +30,7 @@ class PgStore : public Store {
   bool HasOutcome(const std::string& input, uint64_t line) override;
   Status Finish(const RunSummary& summary) override;
   Status Select(const SqlQuery& query, const RowCallback& each) override;
+  Status SetQueryTimeout(int64_t milliseconds) override;
   std::string TextMatchSql() const override;
   std::string TextMatchParam(const std::string& words) const override;
   Status ApplyLinks(const std::vector<MentionLink>& links) override;

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <thread>
 #include <nlohmann/json.hpp>
@@ -608,7 +609,31 @@ Status SqliteStore::Finish(const RunSummary& s) {
   return Check(rc, "insert run");
 }
 
+namespace {
+
+// SQLite calls this every few thousand virtual-machine steps; a non-zero
+// return interrupts the statement (SQLITE_INTERRUPT).
+int PastDeadline(void* deadline) {
+  return std::chrono::steady_clock::now() > *static_cast<std::chrono::steady_clock::time_point*>(deadline);
+}
+
+}  // namespace
+
+Status SqliteStore::SetQueryTimeout(int64_t milliseconds) {
+  if (milliseconds < 0) return InvalidArgument("query timeout: " + std::to_string(milliseconds) + " ms");
+  query_timeout_ms_ = milliseconds;
+  return Status::Ok();
+}
+
 Status SqliteStore::Select(const SqlQuery& query, const RowCallback& each) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(query_timeout_ms_);
+  if (query_timeout_ms_ > 0) sqlite3_progress_handler(db_, 4000, PastDeadline, &deadline);
+  Status status = SelectRows(query, each);
+  if (query_timeout_ms_ > 0) sqlite3_progress_handler(db_, 0, nullptr, nullptr);
+  return status;
+}
+
+Status SqliteStore::SelectRows(const SqlQuery& query, const RowCallback& each) {
   sqlite3_stmt* st = nullptr;
   if (sqlite3_prepare_v2(db_, query.sql.c_str(), -1, &st, nullptr) != SQLITE_OK) {
     return IoError(path_ + ": query failed: " + sqlite3_errmsg(db_));
@@ -631,8 +656,10 @@ Status SqliteStore::Select(const SqlQuery& query, const RowCallback& each) {
       break;
     }
   }
-  Status status = rc == SQLITE_DONE ? Status::Ok()
-                                    : IoError(path_ + ": query failed: " + sqlite3_errmsg(db_));
+  Status status = rc == SQLITE_DONE        ? Status::Ok()
+                  : rc == SQLITE_INTERRUPT ? DeadlineExceeded(path_ + ": query stopped after " +
+                                                              std::to_string(query_timeout_ms_) + " ms")
+                                           : IoError(path_ + ": query failed: " + sqlite3_errmsg(db_));
   sqlite3_finalize(st);
   return status;
 }

@@ -31,6 +31,7 @@ class SqliteStore : public Store {
   bool HasOutcome(const std::string& input, uint64_t line) override;
   Status Finish(const RunSummary& summary) override;
   Status Select(const SqlQuery& query, const RowCallback& each) override;
+  Status SetQueryTimeout(int64_t milliseconds) override;
   std::string TextMatchSql() const override;
   std::string TextMatchParam(const std::string& words) const override;
   Status ApplyLinks(const std::vector<MentionLink>& links) override;
@@ -43,6 +44,7 @@ class SqliteStore : public Store {
  private:
   SqliteStore() = default;
   Status Exec(const char* sql);
+  Status SelectRows(const SqlQuery& query, const RowCallback& each);
   Status Begin();
   Status Commit();
   Status Migrate();
@@ -63,6 +65,7 @@ class SqliteStore : public Store {
 
   std::string path_;
   bool read_only_ = false;
+  int64_t query_timeout_ms_ = 0;
   sqlite3* db_ = nullptr;
   sqlite3_stmt* insert_doc_ = nullptr;
   sqlite3_stmt* doc_exists_ = nullptr;

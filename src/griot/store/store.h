@@ -87,6 +87,11 @@ class Store : public EventSink {
   // Runs a read query; rows arrive in the order the SQL asks for.
   virtual Status Select(const SqlQuery& query, const RowCallback& each) = 0;
 
+  // Stops any later Select that runs longer than `milliseconds` (0 = no
+  // limit) with a DeadlineExceeded status: a server must not let one
+  // request hold a connection for minutes.
+  virtual Status SetQueryTimeout(int64_t milliseconds) = 0;
+
   // Full-text search: a boolean SQL expression over the `events` table
   // (aliased `e`) taking one parameter, and that parameter built from the
   // user's words. Every word must occur in the sentence (no stemming, case

@@ -15,7 +15,7 @@
 
 namespace griot {
 
-enum class StatusCode { kOk = 0, kInvalidArgument, kNotFound, kDataLoss, kIo, kInternal };
+enum class StatusCode { kOk = 0, kInvalidArgument, kNotFound, kDataLoss, kIo, kInternal, kDeadlineExceeded };
 
 class Status {
  public:
@@ -37,6 +37,8 @@ inline Status NotFound(std::string m) { return {StatusCode::kNotFound, std::move
 inline Status DataLoss(std::string m) { return {StatusCode::kDataLoss, std::move(m)}; }
 inline Status IoError(std::string m) { return {StatusCode::kIo, std::move(m)}; }
 inline Status Internal(std::string m) { return {StatusCode::kInternal, std::move(m)}; }
+// A query ran past the store's time limit (Store::SetQueryTimeout).
+inline Status DeadlineExceeded(std::string m) { return {StatusCode::kDeadlineExceeded, std::move(m)}; }
 
 template <typename T>
 class Result {
