@@ -13,6 +13,8 @@ PACKAGES=(
   wordnet-base                        # WordNet database: English morphology
   libsqlite3-dev sqlite3              # event store
   libpq-dev                           # the PostgreSQL store (client library)
+  libhiredis-dev                      # the work queue on Redis Streams (client library)
+  redis-server                        # a throwaway Redis for the queue tests (scripts/redis-test-server.sh)
   postgresql                          # a throwaway server for its tests (scripts/pg-test-server.sh)
   nlohmann-json3-dev                  # JSON
   libcli11-dev                        # command line

@@ -31,7 +31,8 @@ std::string Slurp(const fs::path& path) {
 class ServeTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / "griot_serve_test";
+    // Per process: ctest runs the tests of this fixture side by side.
+    dir_ = fs::path(::testing::TempDir()) / ("griot_serve_test_" + std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "web");
     std::ofstream(dir_ / "web" / "index.html") << "<!doctype html><title>griot dashboard</title>";

@@ -24,6 +24,7 @@
 #include "griot/run/shard.h"
 #include "griot/store/store.h"
 #include "serve_command.h"
+#include "queue_commands.h"
 #include "store_commands.h"
 
 namespace {
@@ -201,6 +202,7 @@ int main(int argc, char** argv) {
 
   griot_cli::StoreCommands store_commands(&app);
   griot_cli::ServeCommand serve_command(&app);
+  griot_cli::QueueCommands queue_commands(&app);
   CLI11_PARSE(app, argc, argv);
   if (int status = store_commands.Run(); status >= 0) return status;
   // Checked before the knowledge base loads: a typo fails at once.
@@ -213,6 +215,7 @@ int main(int argc, char** argv) {
     code_options.shard = *shard;
   }
   if (int status = serve_command.Run(); status >= 0) return status;
+  if (int status = queue_commands.Run(); status >= 0) return status;
 
   if (*import) {
     return RunImport(import_format, import_kind, import_file, import_dir, import_force);

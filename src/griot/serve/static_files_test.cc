@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <unistd.h>
 #include <fstream>
 
 namespace griot {
@@ -14,7 +15,7 @@ namespace fs = std::filesystem;
 class StaticFilesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    base_ = fs::path(::testing::TempDir()) / "griot_static_test";
+    base_ = fs::path(::testing::TempDir()) / ("griot_static_test_" + std::to_string(::getpid()));
     fs::remove_all(base_);
     web_ = base_ / "web";
     fs::create_directories(web_ / "static");

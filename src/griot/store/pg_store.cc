@@ -215,6 +215,11 @@ bool PgStore::HasOutcome(const std::string& input, uint64_t line) {
   return Exists("has_outcome", {input, std::to_string(line)});
 }
 
+Status PgStore::Flush() {
+  GRIOT_RETURN_IF_ERROR(Writable());
+  return batch_.Commit(conn_, url_);
+}
+
 Status PgStore::Finish(const RunSummary& s) {
   GRIOT_RETURN_IF_ERROR(Writable());
   GRIOT_RETURN_IF_ERROR(batch_.Commit(conn_, url_));

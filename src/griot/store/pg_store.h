@@ -29,6 +29,7 @@ class PgStore : public Store {
   bool HasDocument(const std::string& id, const std::string& content_hash) override;
   bool HasOutcome(const std::string& input, uint64_t line) override;
   Status Finish(const RunSummary& summary) override;
+  Status Flush() override;
   Status Select(const SqlQuery& query, const RowCallback& each) override;
   Status SetQueryTimeout(int64_t milliseconds) override;
   std::string TextMatchSql() const override;

@@ -326,6 +326,8 @@ Status SqliteStore::Begin() {
   return Status::Ok();
 }
 
+Status SqliteStore::Flush() { return Commit(); }
+
 Status SqliteStore::Commit() {
   if (!in_transaction_) return Status::Ok();
   GRIOT_RETURN_IF_ERROR(Exec(

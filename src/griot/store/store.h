@@ -84,6 +84,11 @@ class Store : public EventSink {
   // unlinked, to be linked again by the next Deduplicate()).
   virtual Status WriteDocument(const StoredDocument& doc, const std::vector<StoredEvent>& events) = 0;
 
+  // Commits every document and outcome written so far, now, rather than at
+  // the engine's next batch boundary: a queue worker acknowledges its
+  // entries only after this returns ok (docs/distributed.md).
+  virtual Status Flush() = 0;
+
   // Runs a read query; rows arrive in the order the SQL asks for.
   virtual Status Select(const SqlQuery& query, const RowCallback& each) = 0;
 
