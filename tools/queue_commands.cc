@@ -176,8 +176,7 @@ int QueueCommands::Options::RunWorker(const griot::QueueUrl& url) {
     return 2;
   }
   if (!quiet) std::cerr << "griot: worker " << worker_options.consumer << ": " << griot::FormatWorkerSummary(*run) << "\n";
-  (void)kb->release();  // the OS frees the knowledge base faster at exit
-  return 0;
+  return 0;  // a worker starts once per machine: freeing its knowledge base costs nothing
 }
 
 int QueueCommands::Options::RunStatus(const griot::QueueUrl& url) {

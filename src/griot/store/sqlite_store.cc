@@ -583,9 +583,9 @@ Status SqliteStore::Finish(const RunSummary& s) {
   }
   // The planner needs statistics to prefer an actor's or a place's few
   // events to a scan of every event; `optimize` refreshes them when stale.
-  // A sample of each index is enough for the planner's choices; reading
-  // every entry of a large store cost as much as building an index.
-  GRIOT_RETURN_IF_ERROR(Exec(analyze_ ? "PRAGMA analysis_limit=2000; ANALYZE" : "PRAGMA optimize"));
+  // Full statistics: a sampled ANALYZE (analysis_limit) misjudged how
+  // many events are canonical and sent map queries to a 20× slower plan.
+  GRIOT_RETURN_IF_ERROR(Exec(analyze_ ? "ANALYZE" : "PRAGMA optimize"));
   analyze_ = false;
   nlohmann::json reasons = s.reasons;
   sqlite3_stmt* st = nullptr;
