@@ -48,33 +48,6 @@ int RunGriot(const std::vector<std::string>& args, std::chrono::microseconds kil
   return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
 }
 
-// Everything a run stores about the input, in a canonical order.
-std::string Contents(const std::string& db_path) {
-  sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-  std::string out;
-  for (const char* sql :
-       {"SELECT id, title, date, input, line, sentences, events, content_hash FROM documents "
-        "ORDER BY id",
-        "SELECT * FROM events ORDER BY event_id",
-        "SELECT input, line, id, outcome, reason, message FROM records ORDER BY input, line"}) {
-    sqlite3_stmt* st = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &st, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-      for (int c = 0; c < sqlite3_column_count(st); ++c) {
-        const unsigned char* v = sqlite3_column_text(st, c);
-        out += v ? reinterpret_cast<const char*>(v) : "NULL";
-        out += '\t';
-      }
-      out += '\n';
-    }
-    sqlite3_finalize(st);
-    out += "--\n";
-  }
-  sqlite3_close(db);
-  return out;
-}
-
 class CrashTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -128,7 +101,7 @@ TEST_F(CrashTest, KilledRunsResumeToTheUninterruptedDatabase) {
             1);
   auto full = std::chrono::duration_cast<std::chrono::microseconds>(
       std::chrono::steady_clock::now() - t0);
-  std::string expected = Contents(reference);
+  std::string expected = SqliteStoreContents(reference);
   ASSERT_NE(expected.find("\tcoded\t"), std::string::npos);
   // Kill points spread over the run, most of them while coding.
   int killed = 0, partial = 0;
@@ -136,7 +109,7 @@ TEST_F(CrashTest, KilledRunsResumeToTheUninterruptedDatabase) {
     std::string db = Db("killed-" + std::to_string(k) + ".db");
     int status = RunGriot({"code", "--threads", "2", "--db", db, input_}, full * (3 + 2 * k) / 16);
     if (status == -SIGKILL && fs::exists(db)) {
-      std::string part = Contents(db);
+      std::string part = SqliteStoreContents(db);
       partial += part.find("\tcoded\t") != std::string::npos && part != expected;
     }
     killed += status == -SIGKILL;
@@ -146,7 +119,7 @@ TEST_F(CrashTest, KilledRunsResumeToTheUninterruptedDatabase) {
     if (k % 2) again.insert(again.begin() + 1, "--resume");
     int rerun = RunGriot(again, std::chrono::microseconds(-1));
     EXPECT_TRUE(rerun == 0 || rerun == 1) << "kill point " << k << ": exit " << rerun;
-    EXPECT_EQ(Contents(db), expected) << "kill point " << k << " of 6";
+    EXPECT_EQ(SqliteStoreContents(db), expected) << "kill point " << k << " of 6";
   }
   EXPECT_GE(killed, 3) << "most runs should have been killed mid-way";
   EXPECT_GE(partial, 2) << "some kills should have left part of the work committed";

@@ -31,33 +31,6 @@ std::string Slurp(const std::string& path) {
   return ss.str();
 }
 
-// Documents, events and per-record accounts, in a canonical order.
-std::string StoreContents(const std::string& db_path) {
-  sqlite3* db = nullptr;
-  EXPECT_EQ(sqlite3_open_v2(db_path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
-  std::string out;
-  for (const char* sql :
-       {"SELECT id, title, date, input, line, sentences, events, content_hash FROM documents "
-        "ORDER BY id",
-        "SELECT * FROM events ORDER BY event_id",
-        "SELECT input, line, id, outcome, reason, message FROM records ORDER BY input, line"}) {
-    sqlite3_stmt* st = nullptr;
-    EXPECT_EQ(sqlite3_prepare_v2(db, sql, -1, &st, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-      for (int c = 0; c < sqlite3_column_count(st); ++c) {
-        const unsigned char* v = sqlite3_column_text(st, c);
-        out += v ? reinterpret_cast<const char*>(v) : "NULL";
-        out += '\t';
-      }
-      out += '\n';
-    }
-    sqlite3_finalize(st);
-    out += "--\n";
-  }
-  sqlite3_close(db);
-  return out;
-}
-
 // The summary without its timings, which differ from run to run.
 std::string CountsOf(const std::string& summary_json) {
   nlohmann::json j = nlohmann::json::parse(summary_json);
@@ -199,7 +172,7 @@ TEST_F(ParallelTest, StoreContentsDoNotDependOnThreads) {
     std::string db = Path("t" + t + ".db");
     RunResult r = Run("code --max-doc-bytes 2000 --threads " + t + " --db " + db +
                       " --summary-json " + Path("summary" + t) + InputArgs());
-    std::string contents = StoreContents(db), summary = CountsOf(Slurp(Path("summary" + t)));
+    std::string contents = SqliteStoreContents(db), summary = CountsOf(Slurp(Path("summary" + t)));
     if (threads == 1) {
       reference = contents;
       ref_summary = summary;
@@ -231,7 +204,7 @@ TEST_F(ParallelTest, LibraryRunIntoAStoreEqualsTheSerialRun) {
       summaries[k] = *s;
       ASSERT_TRUE((*store)->Finish(*s).ok());
     }
-    contents[k] = StoreContents(db);
+    contents[k] = SqliteStoreContents(db);
   }
   EXPECT_TRUE(contents[0] == contents[1]);
   EXPECT_EQ(summaries[0].documents_read, summaries[1].documents_read);
