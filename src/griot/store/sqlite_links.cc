@@ -61,30 +61,6 @@ class Statements {
 
 }  // namespace
 
-std::string SqliteStore::DayOf(int64_t row) {
-  sqlite3_stmt* st = nullptr;
-  if (sqlite3_prepare_v2(db_, "SELECT COALESCE(day, '') FROM events WHERE rowid = ?", -1, &st,
-                         nullptr) != SQLITE_OK) {
-    return "";
-  }
-  sqlite3_bind_int64(st, 1, row);
-  std::string day = sqlite3_step(st) == SQLITE_ROW ? ColumnText(st, 0) : "";
-  sqlite3_finalize(st);
-  return day;
-}
-
-int64_t SqliteStore::RowOf(const std::string& event_id) {
-  sqlite3_stmt* st = nullptr;
-  if (sqlite3_prepare_v2(db_, "SELECT rowid FROM events WHERE event_id = ?", -1, &st, nullptr) !=
-      SQLITE_OK) {
-    return 0;
-  }
-  BindStatic(st, 1, event_id);
-  int64_t row = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-  sqlite3_finalize(st);
-  return row;
-}
-
 Status SqliteStore::ApplyLinks(const std::vector<MentionLink>& links) {
   if (links.empty()) return Status::Ok();
   GRIOT_RETURN_IF_ERROR(Begin());
@@ -104,6 +80,22 @@ Status SqliteStore::ApplyLinks(const std::vector<MentionLink>& links) {
               canonical));
   GRIOT_RETURN_IF_ERROR(Prepare(
       "SELECT doc_id, source, COALESCE(reported, '') FROM mentions WHERE event_id = ?", group));
+  // Rows and days of records the links do not carry them for (a relinking
+  // read back from the table, or canonical events of earlier runs).
+  sqlite3_stmt** row_of = statements.Add();
+  sqlite3_stmt** day_of = statements.Add();
+  GRIOT_RETURN_IF_ERROR(Prepare("SELECT rowid FROM events WHERE event_id = ?", row_of));
+  GRIOT_RETURN_IF_ERROR(Prepare("SELECT COALESCE(day, '') FROM events WHERE rowid = ?", day_of));
+  auto find_row = [&](const std::string& event_id) -> int64_t {
+    sqlite3_reset(*row_of);
+    BindStatic(*row_of, 1, event_id);
+    return sqlite3_step(*row_of) == SQLITE_ROW ? sqlite3_column_int64(*row_of, 0) : 0;
+  };
+  auto find_day = [&](int64_t row) -> std::string {
+    sqlite3_reset(*day_of);
+    sqlite3_bind_int64(*day_of, 1, row);
+    return sqlite3_step(*day_of) == SQLITE_ROW ? ColumnText(*day_of, 0) : "";
+  };
 
   std::vector<const MentionLink*> order;
   order.reserve(links.size());
@@ -126,11 +118,11 @@ Status SqliteStore::ApplyLinks(const std::vector<MentionLink>& links) {
     GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(*insert), "insert mention"));
     Totals& t = groups[l->canonical_id];
     Add(&t, l->doc_id, l->source, l->reported);
-    const int64_t row = l->row ? l->row : RowOf(l->event_id);
+    const int64_t row = l->row ? l->row : find_row(l->event_id);
     if (l->event_id == l->canonical_id) {
       t.complete = true;
       t.row = row;
-      t.day = l->row ? l->day : DayOf(row);
+      t.day = l->row ? l->day : find_day(row);
     } else if (row) {
       rows.emplace_back(row, nullptr);
     }
@@ -144,8 +136,8 @@ Status SqliteStore::ApplyLinks(const std::vector<MentionLink>& links) {
       while (sqlite3_step(*group) == SQLITE_ROW) {
         Add(&t, ColumnText(*group, 0), ColumnText(*group, 1), ColumnText(*group, 2));
       }
-      t.row = RowOf(id);
-      t.day = DayOf(t.row);
+      t.row = find_row(id);
+      t.day = find_day(t.row);
     }
     if (t.row) rows.emplace_back(t.row, &t);
   }

@@ -60,9 +60,6 @@ class SqliteStore : public Store {
   // Deletes an earlier version of the document; `replaced` says whether
   // there was one.
   Status UnlinkDocument(const std::string& doc_id, bool* replaced);
-  // The row of an event record, 0 when there is none.
-  int64_t RowOf(const std::string& event_id);
-  std::string DayOf(int64_t row);  // the analysis day of a row ("" when none)
 
   std::string path_;
   bool read_only_ = false;
