@@ -14,6 +14,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3              # event store
   libpq-dev                           # the PostgreSQL store (client library)
   libhiredis-dev                      # the work queue on Redis Streams (client library)
+  libjemalloc-dev                     # malloc that scales across coding threads
   redis-server                        # a throwaway Redis for the queue tests (scripts/redis-test-server.sh)
   postgresql                          # a throwaway server for its tests (scripts/pg-test-server.sh)
   nlohmann-json3-dev                  # JSON

@@ -29,7 +29,8 @@ namespace griot {
 // (HasDocument) only ask questions, under the same lock.
 class LockedSink : public EventSink {
  public:
-  explicit LockedSink(EventSink* sink) : sink_(sink) {}
+  explicit LockedSink(EventSink* sink) : sink_(sink), keeps_(sink->KeepsDocuments()) {}
+  bool KeepsDocuments() const override { return keeps_; }
   Status Write(const Document& doc) override;
   Status Account(const RecordOutcome& outcome) override;
   bool HasDocument(const std::string& id, const std::string& content_hash) override;
@@ -39,6 +40,7 @@ class LockedSink : public EventSink {
  private:
   std::mutex mutex_;
   EventSink* sink_;
+  const bool keeps_;  // false: questions are answered without the lock
 };
 
 // Codes `inputs` with options.threads coding threads; `errors` is the open

@@ -61,6 +61,10 @@ class EventSink {
     (void)content_hash;
     return false;
   }
+  // False when HasDocument and HasOutcome always answer false (the sink
+  // keeps nothing to ask about): the parallel run then skips asking, and
+  // the lock that asking would take against the writer.
+  virtual bool KeepsDocuments() const { return false; }
   // True when an earlier run already accounted for this record (--resume).
   virtual bool HasOutcome(const std::string& input, uint64_t line) {
     (void)input;

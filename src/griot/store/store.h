@@ -64,6 +64,7 @@ struct MentionLink {
 
 class Store : public EventSink {
  public:
+  bool KeepsDocuments() const override { return true; }
   enum class Access { kReadWrite, kReadOnly };
 
   // `target` is a file path (SQLite; created when missing unless read-only)

@@ -42,13 +42,11 @@ bool Modifier(Tag t) {
 
 }  // namespace
 
-const Tagger::Morphology& Tagger::Analyze(
-    std::string_view lower, std::vector<std::unique_ptr<Morphology>>* overflow) const {
-  {
-    std::shared_lock lock(cache_mutex_);
-    auto it = cache_.find(lower);
-    if (it != cache_.end()) return it->second;  // nodes never move or change
-  }
+bool Tagger::NeedsMorphology(const Token& t) {
+  return t.tag != Tag::kPunctuation && t.tag != Tag::kNumber && t.tag != Tag::kPossessive;
+}
+
+Tagger::Morphology Tagger::Compute(std::string_view lower) const {
   Morphology m;
   m.lex = lexicon_->Find(lower);
   auto nouns = wordnet_->BaseForms(lower, WnPos::kNoun);
@@ -58,12 +56,54 @@ const Tagger::Morphology& Tagger::Analyze(
   if (!verbs.empty()) m.verb = Preferred(verbs, lower);
   if (!adjs.empty()) m.adj = adjs.front();
   m.adv = wordnet_->Contains(lower, WnPos::kAdv);
-  std::unique_lock lock(cache_mutex_);
-  if (cache_.size() >= kMaxCached) {
-    overflow->push_back(std::make_unique<Morphology>(std::move(m)));
-    return *overflow->back();
+  return m;
+}
+
+void Tagger::AnalyzeAll(const std::vector<Token>& tokens, uint32_t first, uint32_t last,
+                        std::vector<const Morphology*>* out,
+                        std::vector<std::unique_ptr<Morphology>>* overflow) const {
+  out->assign(last - first, nullptr);
+  std::vector<uint32_t> misses;
+  {
+    std::shared_lock lock(cache_mutex_);
+    for (uint32_t i = first; i < last; ++i) {
+      if (!NeedsMorphology(tokens[i])) continue;
+      auto it = cache_.find(std::string_view(tokens[i].lower));
+      if (it != cache_.end()) {
+        (*out)[i - first] = &it->second;  // nodes never move or change
+      } else {
+        misses.push_back(i);
+      }
+    }
   }
-  return cache_.try_emplace(std::string(lower), std::move(m)).first->second;
+  if (misses.empty()) return;
+  std::vector<Morphology> computed;
+  computed.reserve(misses.size());
+  for (uint32_t i : misses) computed.push_back(Compute(tokens[i].lower));
+  // Insert only when nobody is reading: a coding thread that waited for the
+  // write lock stalled the others behind it, and a missed insert only means
+  // the word is analysed again next time.
+  auto keep_here = [&](size_t k) {
+    overflow->push_back(std::make_unique<Morphology>(std::move(computed[k])));
+    (*out)[misses[k] - first] = overflow->back().get();
+  };
+  std::unique_lock lock(cache_mutex_, std::try_to_lock);
+  for (size_t k = 0; k < misses.size(); ++k) {
+    if (!lock.owns_lock()) {
+      keep_here(k);
+      continue;
+    }
+    std::string_view lower = tokens[misses[k]].lower;
+    auto it = cache_.find(lower);  // another thread, or this sentence, may have added it
+    if (it == cache_.end() && cache_.size() < kMaxCached) {
+      it = cache_.try_emplace(std::pmr::string(lower, &cache_arena_), std::move(computed[k])).first;
+    }
+    if (it != cache_.end()) {
+      (*out)[misses[k] - first] = &it->second;
+    } else {
+      keep_here(k);
+    }
+  }
 }
 
 void Tagger::TagDocument(Document& doc) const {
@@ -75,16 +115,18 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
   // Backs views of words the full cache cannot take (empty, so free, in the
   // usual case; a deque would allocate even when empty).
   std::vector<std::unique_ptr<Morphology>> overflow;
+  std::vector<const Morphology*> morphology;
+  AnalyzeAll(tokens, first, last, &morphology, &overflow);
   for (uint32_t i = first; i < last; ++i) {
     Token& t = tokens[i];
     Candidates& c = cands[i - first];
-    if (t.tag == Tag::kPunctuation || t.tag == Tag::kNumber || t.tag == Tag::kPossessive) {
+    if (!NeedsMorphology(t)) {
       c.lexical = true;
       t.lemma = t.lower;
       continue;
     }
     // One cached lookup gives both the lexicon entry and the morphology.
-    const Morphology& m = Analyze(t.lower, &overflow);
+    const Morphology& m = *morphology[i - first];
     if (const LexEntry* e = m.lex) {
       t.flags |= e->flags;
       // A capitalized word inside a sentence is a name unless it is a
