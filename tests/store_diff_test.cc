@@ -158,10 +158,15 @@ TEST(StoreDiffTest, EnginesAgree) {
   for (const char* words : {"SOLDATS ségou", "newline there", "gao", "back slash", "nothing here"}) {
     std::vector<std::vector<std::string>> found;
     for (Store* s : {lite->get(), pg->get()}) {
-      found.push_back(Rows(*s, "SELECT e.event_id FROM events e WHERE " + s->TextMatchSql() +
-                                   " ORDER BY e.event_id", {s->TextMatchParam(words)}));
+      for (bool common : {false, true}) {
+        found.push_back(Rows(*s, "SELECT e.event_id FROM events e WHERE " + s->TextMatchSql(common) +
+                                     " ORDER BY e.event_id", {s->TextMatchParam(words)}));
+      }
     }
+    EXPECT_EQ(found[0], found[2]) << words;
+    // The plan chosen for common words finds the same events.
     EXPECT_EQ(found[0], found[1]) << words;
+    EXPECT_EQ(found[2], found[3]) << words;
   }
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(lite_path.string() + suffix);
 }

@@ -190,10 +190,19 @@ TEST_P(StoreEnginesTest, WritesAndReadsBack) {
                      "WHERE doc_id = ? AND sentence = ?", {std::string("a"), int64_t{0}}),
             std::vector<std::string>{"t:a-0|t:MLI MIL|t:CVL|t:2024-05-10|t:2024-05-06|t:2024-05|r:16.2666|"});
   // Full-text search: every word, any case.
-  std::string sql = "SELECT e.event_id FROM events e WHERE " + s->TextMatchSql() + " ORDER BY e.event_id";
-  EXPECT_EQ(Rows(*s, sql, {s->TextMatchParam("SOLDIERS gao")}),
-            (std::vector<std::string>{"t:a-0|", "t:b-0|"}));
-  EXPECT_EQ(Rows(*s, sql, {s->TextMatchParam("soldiers timbuktu")}), std::vector<std::string>{});
+  for (bool common : {false, true}) {
+    std::string sql = "SELECT e.event_id FROM events e WHERE " + s->TextMatchSql(common) + " ORDER BY e.event_id";
+    EXPECT_EQ(Rows(*s, sql, {s->TextMatchParam("SOLDIERS gao")}),
+              (std::vector<std::string>{"t:a-0|", "t:b-0|"}));
+    EXPECT_EQ(Rows(*s, sql, {s->TextMatchParam("soldiers timbuktu")}), std::vector<std::string>{});
+  }
+  // Engines that plan by the number of matches count them (SQLite); the
+  // others always say "not many".
+  Result<bool> two = s->TextMatchesAtLeast(s->TextMatchParam("soldiers gao"), 2);
+  Result<bool> three = s->TextMatchesAtLeast(s->TextMatchParam("soldiers gao"), 3);
+  ASSERT_TRUE(two.ok() && three.ok());
+  EXPECT_EQ(*two, std::string(s->Engine()) == "sqlite");
+  EXPECT_FALSE(*three);
   // A `?` inside a literal is not a placeholder.
   EXPECT_EQ(Rows(*s, "SELECT 'why?', event_id FROM events WHERE doc_id = ?", {std::string("c")}),
             std::vector<std::string>{"t:why?|t:c-0|"});

@@ -83,7 +83,7 @@ class Builder {
 
 }  // namespace
 
-Result<SqlQuery> BuildWhere(const EventFilter& f, const Store& store) {
+Result<SqlQuery> BuildWhere(const EventFilter& f, const Store& store, bool common_text) {
   Builder b;
   if (!f.all_mentions) b.And("e.is_canonical = 1");
   b.In("e.country", f.countries);
@@ -177,7 +177,7 @@ Result<SqlQuery> BuildWhere(const EventFilter& f, const Store& store) {
   }
   if (!f.text.empty()) {
     std::string words = store.TextMatchParam(f.text);
-    b.And(store.TextMatchSql());
+    b.And(store.TextMatchSql(common_text));
     b.Param(words);
   }
   if (!f.doc_id.empty()) {

@@ -48,6 +48,7 @@ struct EventFilter {
 
 // Checks the values (dates, quads, coordinates) and builds the WHERE clause
 // with its parameters. Errors name the filter and the bad value.
-Result<SqlQuery> BuildWhere(const EventFilter& filter, const Store& store);
+// `common_text`: the --text words match many events (Store::TextMatchSql).
+Result<SqlQuery> BuildWhere(const EventFilter& filter, const Store& store, bool common_text = false);
 
 }  // namespace griot

@@ -311,7 +311,8 @@ Status PgStore::Select(const SqlQuery& query, const RowCallback& each) {
 
 // The 'simple' configuration lower-cases and neither stems nor drops stop
 // words; plainto_tsquery ANDs the words, so every word must occur.
-std::string PgStore::TextMatchSql() const {
+std::string PgStore::TextMatchSql(bool common) const {
+  (void)common;  // PostgreSQL's planner estimates the matches itself
   return "to_tsvector('simple', e.text) @@ plainto_tsquery('simple', ?)";
 }
 

@@ -32,7 +32,7 @@ class PgStore : public Store {
   Status Flush() override;
   Status Select(const SqlQuery& query, const RowCallback& each) override;
   Status SetQueryTimeout(int64_t milliseconds) override;
-  std::string TextMatchSql() const override;
+  std::string TextMatchSql(bool common) const override;
   std::string TextMatchParam(const std::string& words) const override;
   Status ApplyLinks(const std::vector<MentionLink>& links) override;
   Status ClearLinks() override;

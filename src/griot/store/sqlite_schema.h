@@ -65,17 +65,24 @@ CREATE VIRTUAL TABLE IF NOT EXISTS events_fts USING fts5(
   text, content='', tokenize='unicode61 remove_diacritics 0');
 )sql";
 
-// The secondary indexes. A load into an empty store builds them at the end
-// (sorting once is several times cheaper than growing them row by row);
-// every read-write open creates any that are missing, so a load killed
-// midway gets them at the next open.
+// The secondary indexes. The four on `events` end with event_id, the
+// tie-break of every sorted list, so a page of a list is chosen from the
+// index alone and only its rows are read (event_reader.cc); they replaced
+// same-column indexes without it (dropped here under their old names). A
+// load into an empty store builds them at the end (sorting once is several
+// times cheaper than growing them row by row); every read-write open creates
+// any that are missing, so a load killed midway gets them at the next open.
 inline constexpr const char* kSqliteIndexes = R"sql(
 CREATE INDEX IF NOT EXISTS events_doc ON events(doc_id);
-CREATE INDEX IF NOT EXISTS events_type ON events(is_canonical, event, day, country, mentions);
-CREATE INDEX IF NOT EXISTS events_place ON events(is_canonical, country, day, event, mentions, actor_key, recipient_key);
-CREATE INDEX IF NOT EXISTS events_day ON events(is_canonical, day, event, country, mentions);
+DROP INDEX IF EXISTS events_type;
+DROP INDEX IF EXISTS events_place;
+DROP INDEX IF EXISTS events_day;
 DROP INDEX IF EXISTS events_located;
-CREATE INDEX IF NOT EXISTS events_location ON events(location_id, is_canonical, event, country, admin1, mentions, quad, day);
+DROP INDEX IF EXISTS events_location;
+CREATE INDEX IF NOT EXISTS events_by_type ON events(is_canonical, event, day, country, mentions, event_id);
+CREATE INDEX IF NOT EXISTS events_by_country ON events(is_canonical, country, day, event, mentions, actor_key, recipient_key, event_id);
+CREATE INDEX IF NOT EXISTS events_by_day ON events(is_canonical, day, event, country, mentions, event_id);
+CREATE INDEX IF NOT EXISTS events_by_location ON events(location_id, is_canonical, event, country, admin1, mentions, quad, day, event_id);
 CREATE INDEX IF NOT EXISTS participants_event ON participants(event_id);
 CREATE INDEX IF NOT EXISTS participants_entity ON participants(entity_id);
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);

@@ -33,7 +33,8 @@ class SqliteStore : public Store {
   Status Flush() override;
   Status Select(const SqlQuery& query, const RowCallback& each) override;
   Status SetQueryTimeout(int64_t milliseconds) override;
-  std::string TextMatchSql() const override;
+  std::string TextMatchSql(bool common) const override;
+  Result<bool> TextMatchesAtLeast(const std::string& param, int64_t n) override;
   std::string TextMatchParam(const std::string& words) const override;
   Status ApplyLinks(const std::vector<MentionLink>& links) override;
   Status ClearLinks() override;

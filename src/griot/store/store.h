@@ -102,8 +102,18 @@ class Store : public EventSink {
   // (aliased `e`) taking one parameter, and that parameter built from the
   // user's words. Every word must occur in the sentence (no stemming, case
   // and accents ignored), on both engines.
-  virtual std::string TextMatchSql() const = 0;
+  // `common`: the words match many events (TextMatchesAtLeast), so an
+  // engine may rather walk a sorted list's index and test each row than
+  // read every match and sort them.
+  virtual std::string TextMatchSql(bool common) const = 0;
   virtual std::string TextMatchParam(const std::string& words) const = 0;
+  // True when at least `n` events match TextMatchParam `param`; an engine
+  // whose plans do not depend on it answers false without asking.
+  virtual Result<bool> TextMatchesAtLeast(const std::string& param, int64_t n) {
+    (void)param;
+    (void)n;
+    return false;
+  }
 
   // Writes duplicate links, marks canonical rows (1) and the other reports
   // (0), recomputes the totals (mentions, articles, sources, first and last
