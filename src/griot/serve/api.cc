@@ -71,9 +71,13 @@ const std::vector<std::string>& PloverTypes() {
 Result<Json> Meta(Store& store) {
   Json out;
   GRIOT_RETURN_IF_ERROR(store.Select(
-      {"SELECT (SELECT COUNT(*) FROM events WHERE is_canonical = 1), (SELECT COUNT(*) FROM documents), "
-       "(SELECT MIN(day) FROM events WHERE is_canonical = 1 AND day > ''), "
-       "(SELECT MAX(day) FROM events WHERE is_canonical = 1 AND day > '')",
+      // From the rollups (every canonical event is in exactly one row,
+      // undated ones under day ''): counting the events' index took 70 ms
+      // on a million events, the rollup 5 ms.
+      {"SELECT (SELECT CAST(COALESCE(SUM(events), 0) AS BIGINT) FROM monthly_counts), "
+       "(SELECT COUNT(*) FROM documents), "
+       "(SELECT MIN(day) FROM daily_counts WHERE day > ''), "
+       "(SELECT MAX(day) FROM daily_counts WHERE day > '')",
        {}},
       [&](const SqlRow& r) {
         out["events"] = SqlValueInt(r[0]);
