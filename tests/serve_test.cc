@@ -149,6 +149,43 @@ TEST_F(ServeTest, AnswersTheApiAndThePageThenStopsOnSigterm) {
   EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
+// Repeated questions come from the cache until the store changes: a load
+// by another process must show at the next request, not after a restart.
+TEST_F(ServeTest, CachedAnswersFollowNewData) {
+  auto first = client_->Get("/api/events?country=MLI&limit=2");
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->get_header_value("X-Griot-Cache"), "miss");
+  auto again = client_->Get("/api/events?limit=2&country=MLI");  // same question, other order
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->get_header_value("X-Griot-Cache"), "hit");
+  EXPECT_EQ(again->body, first->body);
+  auto meta = client_->Get("/api/meta");
+  ASSERT_TRUE(meta);
+  int64_t documents = json::parse(meta->body)["documents"].get<int64_t>();
+
+  fs::path more = dir_ / "more.jsonl";
+  std::ofstream(more) << R"({"id": "cache-test-1", "date": "2024-06-03", "text": "Malian soldiers arrested two journalists in Gao on Monday."})"
+                      << "\n";
+  std::string code = std::string(GRIOT_BINARY) + " code -q --db " + db_ + " " + more.string() + " 2>" +
+                     (dir_ / "code2.err").string();
+  int raw = std::system(code.c_str());
+  ASSERT_TRUE(WIFEXITED(raw) && WEXITSTATUS(raw) == 0) << Slurp(dir_ / "code2.err");
+
+  auto after = client_->Get("/api/meta");
+  ASSERT_TRUE(after);
+  EXPECT_EQ(after->get_header_value("X-Griot-Cache"), "miss");
+  EXPECT_EQ(json::parse(after->body)["documents"].get<int64_t>(), documents + 1);
+  auto list = client_->Get("/api/events?country=MLI&limit=2");
+  ASSERT_TRUE(list);
+  EXPECT_EQ(list->get_header_value("X-Griot-Cache"), "miss");
+  // Errors are not kept.
+  client_->Get("/api/events?from=2025-13-01");
+  auto bad = client_->Get("/api/events?from=2025-13-01");
+  ASSERT_TRUE(bad);
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(bad->get_header_value("X-Griot-Cache"), "miss");
+}
+
 TEST_F(ServeTest, RefusesABadDatabase) {
   std::string cmd = std::string(GRIOT_BINARY) + " serve --db " + (dir_ / "none.db").string() +
                     " --port 0 2>" + (dir_ / "bad.err").string();

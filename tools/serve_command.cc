@@ -35,6 +35,10 @@ ServeCommand::ServeCommand(CLI::App* app) : o_(std::make_unique<Options>()) {
   c->add_option("--query-timeout", s.query_timeout_ms, "stop a query after this many ms (503)")
       ->capture_default_str()
       ->check(CLI::Range(int64_t{0}, int64_t{3600000}));
+  c->add_option_function<int64_t>(
+       "--cache-mb", [&s](int64_t mb) { s.cache_bytes = static_cast<size_t>(mb) << 20; },
+       "memory for answers kept while the data is unchanged (SQLite; 0 = no cache) [64]")
+      ->check(CLI::Range(int64_t{0}, int64_t{65536}));
 }
 
 ServeCommand::~ServeCommand() = default;

@@ -7,6 +7,7 @@
 #include <iterator>
 
 #include "griot/serve/api.h"
+#include "griot/serve/response_cache.h"
 #include "griot/serve/static_files.h"
 #include "griot/serve/store_pool.h"
 
@@ -33,6 +34,7 @@ void SendJson(httplib::Response& res, const ApiResponse& answer) {
 HttpServer::HttpServer(const ServeOptions& options)
     : options_(options),
       pool_(std::make_unique<StorePool>(options.db, options.query_timeout_ms)),
+      cache_(std::make_unique<ResponseCache>(options.cache_bytes)),
       server_(std::make_unique<httplib::Server>()) {}
 
 HttpServer::~HttpServer() = default;
@@ -43,6 +45,11 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Create(const ServeOptions& optio
   // The first connection, opened now, says whether --db is readable.
   Result<StorePool::Lease> first = s->pool_->Acquire();
   if (!first.ok()) return first.status();
+  if (options.cache_bytes > 0) {
+    Result<std::unique_ptr<Store>> watcher = Store::Open(options.db, Store::Access::kReadOnly);
+    if (!watcher.ok()) return watcher.status();
+    s->watcher_ = std::move(*watcher);
+  }
   s->Route();
   return s;
 }
@@ -58,12 +65,27 @@ void HttpServer::Route() {
 
   s.Get(R"(/api(/.*)?)", [this](const httplib::Request& req, httplib::Response& res) {
     ApiParams params(req.params.begin(), req.params.end());
+    // The version is read before answering: an answer is kept only if no
+    // new data arrived in between (response_cache.h).
+    std::optional<int64_t> version = DataVersion();
+    std::string key;
+    if (version) {
+      key = ResponseCache::Key(req.path, params);
+      if (std::optional<ApiResponse> hit = cache_->Get(key, *version)) {
+        SendJson(res, *hit);
+        res.set_header("X-Griot-Cache", "hit");
+        return;
+      }
+    }
     Result<StorePool::Lease> store = pool_->Acquire();
     if (!store.ok()) {
       SendJson(res, ApiError(500, store.status().message()));
       return;
     }
-    SendJson(res, AnswerApi(**store, req.path, params));
+    ApiResponse answer = AnswerApi(**store, req.path, params);
+    if (version) cache_->Put(key, *version, answer);
+    SendJson(res, answer);
+    res.set_header("X-Griot-Cache", version ? "miss" : "off");
   });
   s.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
     std::error_code ec;
@@ -121,6 +143,13 @@ void HttpServer::Route() {
     }
     SendJson(res, ApiError(500, message));
   });
+}
+
+std::optional<int64_t> HttpServer::DataVersion() {
+  if (!watcher_) return std::nullopt;
+  std::lock_guard lock(watcher_mutex_);
+  Result<std::optional<int64_t>> v = watcher_->DataVersion();
+  return v.ok() ? *v : std::nullopt;  // unsure: answer without the cache
 }
 
 Status HttpServer::Bind() {

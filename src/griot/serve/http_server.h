@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <mutex>
 #include <memory>
 #include <string>
 
@@ -29,8 +31,11 @@ struct ServeOptions {
   int threads = 16;               // worker threads, one store connection each
   int64_t query_timeout_ms = 5000;
   size_t max_body_bytes = 64 * 1024;  // GET requests carry none: 413 above this
+  size_t cache_bytes = size_t{64} << 20;  // answers kept while the data is unchanged; 0 = none
 };
 
+class ResponseCache;
+class Store;
 class StorePool;
 
 class HttpServer {
@@ -49,9 +54,17 @@ class HttpServer {
  private:
   explicit HttpServer(const ServeOptions& options);
   void Route();
+  // The store's data version seen by the watching connection; nullopt
+  // when the engine cannot tell (nothing is cached then).
+  std::optional<int64_t> DataVersion();
 
   ServeOptions options_;
   std::unique_ptr<StorePool> pool_;
+  std::unique_ptr<ResponseCache> cache_;
+  // One connection that only asks for the data version: SQLite's counter
+  // is per connection, so it must always be asked on the same one.
+  std::mutex watcher_mutex_;
+  std::unique_ptr<Store> watcher_;
   std::unique_ptr<httplib::Server> server_;
   int port_ = 0;
 };

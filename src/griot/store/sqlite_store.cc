@@ -671,6 +671,18 @@ Status SqliteStore::SelectRows(const SqlQuery& query, const RowCallback& each) {
 // unary plus keeps the rowid from choosing the plan, so a sorted list walks
 // its covering index newest first and stops at the page's end, testing
 // each row against the matches (70 ms instead of 350 ms for 150,000
+
+// SQLite's own counter: it changes when another connection (another
+// process's load included) commits to the file.
+Result<std::optional<int64_t>> SqliteStore::DataVersion() {
+  std::optional<int64_t> version;
+  GRIOT_RETURN_IF_ERROR(Select({"PRAGMA data_version", {}}, [&](const SqlRow& r) {
+    version = SqlValueInt(r[0]);
+    return false;
+  }));
+  return version;
+}
+
 // matches of a million events).
 std::string SqliteStore::TextMatchSql(bool common) const {
   return common ? "+e.rowid IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)"

@@ -33,6 +33,7 @@ class SqliteStore : public Store {
   Status Flush() override;
   Status Select(const SqlQuery& query, const RowCallback& each) override;
   Status SetQueryTimeout(int64_t milliseconds) override;
+  Result<std::optional<int64_t>> DataVersion() override;
   std::string TextMatchSql(bool common) const override;
   Result<bool> TextMatchesAtLeast(const std::string& param, int64_t n) override;
   std::string TextMatchParam(const std::string& words) const override;

@@ -20,6 +20,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -97,6 +98,11 @@ class Store : public EventSink {
   // limit) with a DeadlineExceeded status: a server must not let one
   // request hold a connection for minutes.
   virtual Status SetQueryTimeout(int64_t milliseconds) = 0;
+
+  // A number that changes whenever the stored data changes (asked again on
+  // the same connection), for caches of answers; nullopt when the engine
+  // has no cheap way to tell, and nothing may be cached.
+  virtual Result<std::optional<int64_t>> DataVersion() { return std::optional<int64_t>(); }
 
   // Full-text search: a boolean SQL expression over the `events` table
   // (aliased `e`) taking one parameter, and that parameter built from the
