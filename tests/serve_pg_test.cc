@@ -43,6 +43,10 @@ TEST(ServeApiEngines, SameAnswersOnSqliteAndpostgresql) {
       {"/api/aggregates", {{"group_by", "dyad"}}},
       {"/api/places", {}},
       {"/api/actors", {}},
+      {"/api/places", {{"country", "MLI"}, {"type", "ASSAULT"}}},
+      {"/api/places", {{"bbox", "-6,10,4,20"}}},
+      {"/api/actors", {{"country", "MLI"}}},
+      {"/api/actors", {{"from", "2025-04-01"}}},
       {"/api/events", {{"text", "junta"}}},
       {"/api/events", {{"from", "2025-13-01"}}},
   };

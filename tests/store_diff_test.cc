@@ -244,19 +244,36 @@ TEST(StoreDiffTest, QueriesExportsAlertsAndBriefsAgree) {
     EXPECT_FALSE(a.str().empty());
     EXPECT_EQ(a.str(), b.str()) << format;
   }
-  AlertOptions options;
-  options.baseline_periods = 4;
-  options.min_count = 1;
-  options.min_ratio = 1.0;
-  options.p_threshold = 0.5;
-  auto la = FindAlerts(**lite, options, "", "2025-04-20");
-  auto pa = FindAlerts(**pg, options, "", "2025-04-20");
-  ASSERT_TRUE(la.ok() && pa.ok());
-  ASSERT_EQ(la->size(), pa->size());
-  for (size_t i = 0; i < la->size(); ++i) {
-    EXPECT_EQ((*la)[i].country + (*la)[i].admin1 + (*la)[i].event + (*la)[i].period,
-              (*pa)[i].country + (*pa)[i].admin1 + (*pa)[i].event + (*pa)[i].period);
-    EXPECT_EQ((*la)[i].evidence, (*pa)[i].evidence);
+  // Alerts: both engines, both counting paths (daily rollup and events
+  // table), weeks and months, all countries and one.
+  for (const char* period : {"week", "month"}) {
+    for (const char* country : {"", "MLI"}) {
+      std::string first;
+      for (bool use_rollup : {false, true}) {
+        AlertOptions options;
+        options.period = period;
+        options.baseline_periods = 4;
+        options.min_count = 1;
+        options.min_ratio = 1.0;
+        options.p_threshold = 0.5;
+        options.use_rollup = use_rollup;
+        auto la = FindAlerts(**lite, options, country, "2025-04-20");
+        auto pa = FindAlerts(**pg, options, country, "2025-04-20");
+        ASSERT_TRUE(la.ok() && pa.ok());
+        std::string seen[2];
+        for (int engine = 0; engine < 2; ++engine) {
+          for (const Alert& a : engine == 0 ? *la : *pa) {
+            seen[engine] += a.country + " " + a.admin1 + " " + a.event + " " + a.period + " " +
+                            std::to_string(a.observed) + " " + std::to_string(a.test.p_value);
+            for (const std::string& id : a.evidence) seen[engine] += " " + id;
+            seen[engine] += "\n";
+          }
+        }
+        EXPECT_EQ(seen[0], seen[1]) << period << " " << country << " rollup " << use_rollup;
+        if (!use_rollup) first = seen[0];
+        EXPECT_EQ(seen[0], first) << period << " " << country;
+      }
+    }
   }
   auto lb = CollectBrief(**lite, "MLI", "", "", {});
   auto pb = CollectBrief(**pg, "MLI", "", "", {});

@@ -31,6 +31,9 @@ struct AlertOptions {
   double min_ratio = 2.0;
   double min_expected = 0.5;
   int evidence = 5;  // evidence events listed per alert
+  // Count the series from the daily rollup when it is current (the answer
+  // is the same; false reads the events table, the reference path).
+  bool use_rollup = true;
 };
 
 struct RiseTest {

@@ -21,6 +21,9 @@ using Json = nlohmann::ordered_json;
 struct Request {
   EventFilter filter;
   ApiParams options;  // the endpoint's own parameters, checked by it
+  // Places and actors may read the time-less rollups (store/place_rollups.h);
+  // false reads the events table (the differential tests compare both).
+  bool use_rollups = true;
   // The last value of option `name`, or `fallback`.
   std::string Option(const std::string& name, const std::string& fallback = "") const;
 };

@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 #include <tuple>
 
 #include "griot/serve/api_internal.h"
+#include "griot/store/place_rollups.h"
 
 namespace griot::api {
 namespace {
@@ -24,6 +26,38 @@ constexpr int64_t kNameSample = 20000;
 // make one marker.
 double Round2(double x) { return std::round(x * 100) / 100; }
 
+// The filter's WHERE clause over a time-less rollup table (aliased `e`)
+// when the rollups answer it: they count canonical events by location,
+// country, region, type and quad, so only filters on those qualify (a box
+// or a radius selects location ids: places only), and only while they are
+// current. Empty optional: read the events table.
+Result<std::optional<SqlQuery>> RollupWhere(Store& store, const Request& r, bool by_location) {
+  const EventFilter& f = r.filter;
+  if (!r.use_rollups || f.all_mentions || !f.actors.empty() || !f.dyads.empty() ||
+      !f.modes.empty() || !f.contexts.empty() || !f.from.empty() || !f.to.empty() ||
+      !f.text.empty() || !f.doc_id.empty() || f.min_confidence > 0 ||
+      (!by_location && (f.bbox || f.near)) ||
+      // The rollups keep a missing country or region as '', which a filter
+      // on '' would then match: not so on events.
+      std::count(f.countries.begin(), f.countries.end(), "") ||
+      std::count(f.admin1.begin(), f.admin1.end(), "")) {
+    return std::optional<SqlQuery>();
+  }
+  Result<bool> current = PlaceRollupsCurrent(store);
+  if (!current.ok()) return current.status();
+  if (!*current) return std::optional<SqlQuery>();
+  Result<SqlQuery> where = BuildWhere(f, store);
+  if (!where.ok()) return where.status();
+  // The rollup tables hold canonical events only and name the remaining
+  // columns as `events` does: the clause applies once the canonical test,
+  // always first, is dropped.
+  const std::string canonical = "WHERE e.is_canonical = 1";
+  if (where->sql.rfind(canonical, 0) != 0) return std::optional<SqlQuery>();
+  std::string rest = where->sql.substr(canonical.size());
+  where->sql = rest.empty() ? "" : "WHERE " + rest.substr(std::string(" AND ").size());
+  return std::optional<SqlQuery>(std::move(*where));
+}
+
 }  // namespace
 
 Result<Json> Places(Store& store, const Request& r) {
@@ -41,6 +75,23 @@ Result<Json> Places(Store& store, const Request& r) {
                  "FROM events e JOIN locations lp ON lp.location_id = e.location_id " +
                  where->sql + " GROUP BY e.location_id, lp.name, lp.country, lp.admin1, lp.precision, lp.lat, lp.lon",
              where->params};
+  Result<std::optional<SqlQuery>> rollup = RollupWhere(store, r, true);
+  if (!rollup.ok()) return rollup.status();
+  if (*rollup) {
+    const SqlQuery& w = **rollup;
+    // Summed by location id first (an index walk), then named: grouping by
+    // the names too would sort every row.
+    q = {"SELECT lp.name, lp.country, lp.admin1, lp.precision, lp.lat, lp.lon, c.n, c.r, c.q1, c.q2, "
+         "c.q3, c.q4 FROM (SELECT e.location_id AS id, CAST(SUM(e.events) AS BIGINT) AS n, "
+         "CAST(SUM(e.reports) AS BIGINT) AS r, "
+         "CAST(SUM(CASE WHEN e.quad = 1 THEN e.events ELSE 0 END) AS BIGINT) AS q1, "
+         "CAST(SUM(CASE WHEN e.quad = 2 THEN e.events ELSE 0 END) AS BIGINT) AS q2, "
+         "CAST(SUM(CASE WHEN e.quad = 3 THEN e.events ELSE 0 END) AS BIGINT) AS q3, "
+         "CAST(SUM(CASE WHEN e.quad = 4 THEN e.events ELSE 0 END) AS BIGINT) AS q4 "
+         "FROM location_counts e " + w.sql + " GROUP BY e.location_id) c "
+         "JOIN locations lp ON lp.location_id = c.id",
+         w.params};
+  }
   std::map<std::tuple<std::string, std::string, std::string, double, double>, Place> merged;
   GRIOT_RETURN_IF_ERROR(store.Select(q, [&](const SqlRow& row) {
     Place p;
@@ -96,6 +147,15 @@ Result<Json> Actors(Store& store, const Request& r) {
              as_actor.params};
   q.params.insert(q.params.end(), as_recipient.params.begin(), as_recipient.params.end());
   q.params.push_back(*limit);
+  Result<std::optional<SqlQuery>> rollup = RollupWhere(store, r, false);
+  if (!rollup.ok()) return rollup.status();
+  if (*rollup) {
+    q = {"SELECT e.key, CAST(SUM(e.as_actor) AS BIGINT), CAST(SUM(e.as_recipient) AS BIGINT), "
+         "CAST(SUM(e.events) AS BIGINT) FROM actor_counts e " +
+             (*rollup)->sql + " GROUP BY e.key ORDER BY 4 DESC, 1 LIMIT ?",
+         (*rollup)->params};
+    q.params.push_back(*limit);
+  }
   Json list = Json::array();
   std::map<std::string, size_t> index;  // key -> position in list
   GRIOT_RETURN_IF_ERROR(store.Select(q, [&](const SqlRow& row) {
@@ -128,6 +188,17 @@ Result<Json> Actors(Store& store, const Request& r) {
               "GROUP BY n.code, n.sector, n.name ORDER BY n.code, n.sector, n.name";
   names.params.insert(names.params.end(), where->params.begin(), where->params.end());
   names.params.push_back(int64_t{kNameSample});
+  if (*rollup) {
+    // The same name from the rollup: counted over every matching event
+    // rather than the latest kNameSample (the same on stores below it).
+    const SqlQuery& w = **rollup;
+    std::vector<SqlValue> codes(names.params.begin(), names.params.begin() + index.size());
+    names = {"SELECT e.code, e.sector, e.name, CAST(SUM(e.uses) AS BIGINT) FROM name_counts e " +
+                 (w.sql.empty() ? std::string("WHERE ") : w.sql + " AND ") + "e.code IN (" + in +
+                 ") GROUP BY e.code, e.sector, e.name ORDER BY e.code, e.sector, e.name",
+             w.params};
+    names.params.insert(names.params.end(), codes.begin(), codes.end());
+  }
   std::map<std::string, int64_t> best;
   GRIOT_RETURN_IF_ERROR(store.Select(names, [&](const SqlRow& row) {
     std::string code = SqlValueText(row[0]), sector = SqlValueText(row[1]);

@@ -89,6 +89,8 @@ CREATE INDEX IF NOT EXISTS participants_entity ON participants(entity_id);
 DROP INDEX IF EXISTS events_actor;
 DROP INDEX IF EXISTS events_recipient;
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
+-- Alerts (analysis/alerts.cc): a covering day range of the daily rollup.
+CREATE INDEX IF NOT EXISTS daily_counts_span ON daily_counts(day, country, admin1, event, events);
 )sql";
 
 // Per-session staging tables: a batch is COPYed here, then merged into the

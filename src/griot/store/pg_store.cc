@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "griot/store/pg_schema.h"
+#include "griot/store/place_rollups.h"
 #include "griot/store/pg_util.h"
 #include "griot/store/store_text.h"
 
@@ -154,6 +155,17 @@ Status PgStore::CreateSchema() {
   bool missing = false;
   Status st = CheckVersion(&missing);
   if (st.ok()) st = PgExec(conn_, url_, kPgSchema);
+  // The map and actor rollups (place_rollups.h), filled once under the
+  // lock: a store made before them gets them here.
+  if (st.ok()) st = PgExec(conn_, url_, kPgPlaceRollupTables);
+  bool filled = false;
+  if (st.ok()) {
+    st = Select({"SELECT 1 FROM meta WHERE key = 'place_rollups'", {}}, [&](const SqlRow&) {
+      filled = true;
+      return false;
+    });
+  }
+  if (st.ok() && !filled) st = PgExec(conn_, url_, FillPlaceRollupsSql());
   if (st.ok()) st = PgExec(conn_, url_, "COMMIT");
   if (!st.ok()) PgExec(conn_, url_, "ROLLBACK");
   return st;

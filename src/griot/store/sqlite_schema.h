@@ -86,6 +86,8 @@ CREATE INDEX IF NOT EXISTS events_by_location ON events(location_id, is_canonica
 CREATE INDEX IF NOT EXISTS participants_event ON participants(event_id);
 CREATE INDEX IF NOT EXISTS participants_entity ON participants(entity_id);
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
+-- Alerts (analysis/alerts.cc): a covering day range of the daily rollup.
+CREATE INDEX IF NOT EXISTS daily_counts_span ON daily_counts(day, country, admin1, event, events);
 )sql";
 
 }  // namespace griot

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "griot/store/dedup.h"
+#include "griot/store/place_rollups.h"
 #include "griot/store/sqlite_bind.h"
 #include "griot/store/sqlite_schema.h"
 #include "griot/store/store_text.h"
@@ -73,6 +74,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   GRIOT_RETURN_IF_ERROR(s->Exec(kSqliteSchema));
   GRIOT_RETURN_IF_ERROR(s->Migrate());
   GRIOT_RETURN_IF_ERROR(s->Exec(kSqliteSchema4));
+  // The map and actor rollups (place_rollups.h); filled at the end of the
+  // open for a store made before them.
+  GRIOT_RETURN_IF_ERROR(s->Exec(kSqlitePlaceRollupTables));
   bool empty = true;
   GRIOT_RETURN_IF_ERROR(s->Select({"SELECT 1 FROM events LIMIT 1", {}}, [&](const SqlRow&) {
     empty = false;
@@ -127,6 +131,15 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
                                    &s->has_document_));
   GRIOT_RETURN_IF_ERROR(
       s->Prepare("SELECT 1 FROM records WHERE input = ? AND line = ?", &s->has_outcome_));
+  // Once, for a store made before the map and actor rollups: writing needs
+  // the statements above.
+  bool filled = false;
+  GRIOT_RETURN_IF_ERROR(s->Select({"SELECT 1 FROM meta WHERE key = 'place_rollups'", {}},
+                                  [&](const SqlRow&) {
+                                    filled = true;
+                                    return false;
+                                  }));
+  if (!filled) GRIOT_RETURN_IF_ERROR(s->ExecuteScript(FillPlaceRollupsSql().c_str()));
   return s;
 }
 

@@ -8,6 +8,7 @@
 
 #include "griot/store/dedup.h"
 #include "griot/store/pg_store.h"
+#include "griot/store/place_rollups.h"
 #include "griot/store/sqlite_store.h"
 #include "griot/store/store_text.h"
 
@@ -154,6 +155,11 @@ Status Store::Deduplicate(int64_t* linked) {
   return RefreshRollups();
 }
 
-Status Store::RefreshRollups() { return ExecuteScript(kRefreshRollupSql); }
+// The time-less rollups first: they read the days' old daily_counts rows
+// (store/place_rollups.h). One transaction: readers see all or none.
+Status Store::RefreshRollups() {
+  static const std::string script = RefreshPlaceRollupsSql() + kRefreshRollupSql;
+  return ExecuteScript(script.c_str());
+}
 
 }  // namespace griot

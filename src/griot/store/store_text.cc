@@ -237,6 +237,9 @@ const char* const kClearLinksSql = R"sql(
 DELETE FROM mentions;
 DELETE FROM daily_counts;
 DELETE FROM monthly_counts;
+DELETE FROM location_counts;
+DELETE FROM actor_counts;
+DELETE FROM name_counts;
 UPDATE events SET is_canonical = NULL, mentions = NULL, articles = NULL, sources = NULL,
   first_reported = NULL, last_reported = NULL;
 )sql";
