@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # HTTP API benchmark: `griot serve` on a synthetic store of N events (the
 # generator of bench/store.sh), then
-#   1. latency of typical dashboard requests, one at a time: p50/p95/max of
-#      --reps curl runs each (target: p95 <= 100 ms on 1M events);
+#   1. latency of typical dashboard requests, one at a time, with the answer
+#      cache off: p50/p95/max of --reps curl runs each (target: p95 <= 100 ms
+#      on 1M events);
 #   2. load: wrk with --connections connections for --duration over the
-#      same requests in rotation (target: no socket errors, no non-2xx).
+#      same requests in rotation (target: no socket errors, no non-2xx),
+#      with the answer cache on (as users run it) and off.
 # See bench/README.md and docs/api.md.
 #
 # Usage: bench/serve.sh [--events N] [--db FILE] [--reps N] [--duration 30s]
@@ -46,18 +48,27 @@ if [ ! -s "$db" ]; then
 fi
 
 work=$(mktemp -d /tmp/griot-bench-serve.XXXXXX)
-build/griot serve --db "$db" --port 0 --threads "$threads" --web "$work/no-web" 2>"$work/serve.err" &
-server=$!
+server=""
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
-port=""
-for _ in $(seq 100); do
-  port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serve.err")
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || { echo "bench/serve.sh: griot serve did not start:" >&2; cat "$work/serve.err" >&2; exit 1; }
-base=http://127.0.0.1:$port
-echo "== griot serve on $db ($events events), $threads threads, $base"
+# start_server [ARGS...]: (re)starts griot serve with ARGS; sets $base.
+start_server() {
+  if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; fi
+  : >"$work/serve.err"
+  build/griot serve --db "$db" --port 0 --threads "$threads" --web "$work/no-web" "$@" 2>"$work/serve.err" &
+  server=$!
+  port=""
+  for _ in $(seq 100); do
+    port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serve.err")
+    [ -n "$port" ] && break
+    sleep 0.1
+  done
+  [ -n "$port" ] || { echo "bench/serve.sh: griot serve did not start:" >&2; cat "$work/serve.err" >&2; exit 1; }
+  base=http://127.0.0.1:$port
+}
+# Latencies are measured without the answer cache: every request is
+# answered by the store, as the first request after new data is.
+start_server --cache-mb 0
+echo "== griot serve on $db ($events events), $threads threads, $base, answer cache off"
 
 # Typical requests of the dashboard: filtered lists and aggregates.
 first_id=$(curl -s "$base/api/events?country=NGA&limit=1" | sed -n 's/.*"event_id":"\([^"]*\)".*/\1/p')
@@ -107,8 +118,6 @@ while read -r path; do
 done <"$work/paths"
 echo "requests over 100 ms at p95: $slow"
 
-echo
-echo "== load: wrk -t2 -c$connections -d$duration over the same requests in rotation"
 cat >"$work/rotate.lua" <<'LUA'
 -- Each wrk thread walks the request list, starting at a different place.
 local paths = {}
@@ -122,4 +131,12 @@ function request()
   return wrk.format("GET", paths[i])
 end
 LUA
-wrk -t2 -c"$connections" -d"$duration" --latency -s "$work/rotate.lua" "$base" -- "$work/paths"
+# The load test twice: as users get it (the answer cache on, its default
+# size: repeated dashboard requests are answered from memory until the data
+# changes), and with every request answered by the store.
+for cache in on off; do
+  echo
+  if [ "$cache" = on ]; then start_server; else start_server --cache-mb 0; fi
+  echo "== load: wrk -t2 -c$connections -d$duration over the same requests in rotation, answer cache $cache"
+  wrk -t2 -c"$connections" -d"$duration" --latency -s "$work/rotate.lua" "$base" -- "$work/paths"
+done

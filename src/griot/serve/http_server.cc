@@ -68,24 +68,19 @@ void HttpServer::Route() {
     // The version is read before answering: an answer is kept only if no
     // new data arrived in between (response_cache.h).
     std::optional<int64_t> version = DataVersion();
-    std::string key;
-    if (version) {
-      key = ResponseCache::Key(req.path, params);
-      if (std::optional<ApiResponse> hit = cache_->Get(key, *version)) {
-        SendJson(res, *hit);
-        res.set_header("X-Griot-Cache", "hit");
-        return;
-      }
-    }
-    Result<StorePool::Lease> store = pool_->Acquire();
-    if (!store.ok()) {
-      SendJson(res, ApiError(500, store.status().message()));
+    auto compute = [&] {
+      Result<StorePool::Lease> store = pool_->Acquire();
+      if (!store.ok()) return ApiError(500, store.status().message());
+      return AnswerApi(**store, req.path, params);
+    };
+    if (!version) {
+      SendJson(res, compute());
+      res.set_header("X-Griot-Cache", "off");
       return;
     }
-    ApiResponse answer = AnswerApi(**store, req.path, params);
-    if (version) cache_->Put(key, *version, answer);
-    SendJson(res, answer);
-    res.set_header("X-Griot-Cache", version ? "miss" : "off");
+    bool hit = false;
+    SendJson(res, cache_->Answer(ResponseCache::Key(req.path, params), *version, compute, &hit));
+    res.set_header("X-Griot-Cache", hit ? "hit" : "miss");
   });
   s.Get(R"(/.*)", [this](const httplib::Request& req, httplib::Response& res) {
     std::error_code ec;

@@ -1,6 +1,7 @@
 #include "griot/serve/response_cache.h"
 
 #include <algorithm>
+#include <chrono>
 
 namespace griot {
 namespace {
@@ -14,8 +15,56 @@ size_t Cost(const std::string& key, const ApiResponse& r) {
 
 }  // namespace
 
+// A request waits this long at most for another's answer, then computes
+// its own: a computation that never ends (a bug) must not stall the rest.
+constexpr auto kMaxWait = std::chrono::seconds(30);
+
+ApiResponse ResponseCache::Answer(const std::string& key, int64_t version,
+                                  const std::function<ApiResponse()>& compute, bool* hit) {
+  std::unique_lock lock(mutex_);
+  if (computing_.count(key)) {
+    done_.wait_for(lock, kMaxWait, [&] { return computing_.count(key) == 0; });
+  }
+  if (std::optional<ApiResponse> kept = GetLocked(key, version)) {
+    *hit = true;
+    return *kept;
+  }
+  *hit = false;
+  bool mine = computing_.insert(key).second;
+  lock.unlock();
+  // Whatever happens in compute(), the key is released and waiters woken.
+  struct Release {
+    ResponseCache* cache;
+    const std::string& key;
+    bool mine;
+    ~Release() {
+      if (!mine) return;
+      std::lock_guard l(cache->mutex_);
+      cache->computing_.erase(key);
+      cache->done_.notify_all();
+    }
+  };
+  ApiResponse answer;
+  {
+    Release release{this, key, mine};
+    answer = compute();
+    std::lock_guard l(mutex_);
+    PutLocked(key, version, answer);
+  }
+  return answer;
+}
+
 std::optional<ApiResponse> ResponseCache::Get(const std::string& key, int64_t version) {
   std::lock_guard lock(mutex_);
+  return GetLocked(key, version);
+}
+
+void ResponseCache::Put(const std::string& key, int64_t version, const ApiResponse& response) {
+  std::lock_guard lock(mutex_);
+  PutLocked(key, version, response);
+}
+
+std::optional<ApiResponse> ResponseCache::GetLocked(const std::string& key, int64_t version) {
   if (!have_version_ || version != version_) {
     // New data (or the first request): nothing kept so far can be trusted.
     EvictTo(0);
@@ -29,11 +78,10 @@ std::optional<ApiResponse> ResponseCache::Get(const std::string& key, int64_t ve
   return it->second->second;
 }
 
-void ResponseCache::Put(const std::string& key, int64_t version, const ApiResponse& response) {
+void ResponseCache::PutLocked(const std::string& key, int64_t version, const ApiResponse& response) {
   if (response.status != 200) return;
   size_t cost = Cost(key, response);
   if (cost > max_bytes_ / 4) return;  // one huge answer must not flush the rest
-  std::lock_guard lock(mutex_);
   if (!have_version_ || version != version_) return;  // computed from older data
   auto it = index_.find(key);
   if (it != index_.end()) {

@@ -5,9 +5,8 @@
 // cannot recompute each one.
 //
 //   std::optional<int64_t> v = store.DataVersion();      // before answering
-//   if (auto hit = cache.Get(key, *v)) return *hit;
-//   ApiResponse r = AnswerApi(store, path, params);
-//   cache.Put(key, *v, r);
+//   bool hit = false;
+//   ApiResponse r = cache.Answer(key, *v, [&] { return AnswerApi(store, path, params); }, &hit);
 //
 // `version` is a number that changes whenever the data does (SQLite's
 // `PRAGMA data_version` on one watching connection). A request that sees a
@@ -15,15 +14,24 @@
 // than the cache's is not kept, so a slow request that started before a load
 // committed cannot put stale data back. Memory is bounded by the bodies'
 // bytes; the least recently used answers go first. Thread-safe.
+//
+// One computation per question: requests that ask what another request is
+// already computing wait for its answer instead of computing it again (when
+// 200 dashboard connections open at once, the first answers of the slow
+// questions would otherwise be computed dozens of times side by side, and
+// everyone would wait for all of them).
 #pragma once
 
 #include <cstddef>
+#include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <list>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "griot/serve/api.h"
@@ -34,8 +42,13 @@ class ResponseCache {
  public:
   explicit ResponseCache(size_t max_bytes) : max_bytes_(max_bytes) {}
 
+  // The kept answer to `key`, or compute()'s (kept if successful: errors
+  // are cheap or transient, like a 503). *hit says which.
+  ApiResponse Answer(const std::string& key, int64_t version,
+                     const std::function<ApiResponse()>& compute, bool* hit);
+
+  // The two halves of Answer, without the waiting (tests; see above).
   std::optional<ApiResponse> Get(const std::string& key, int64_t version);
-  // Only successful answers are kept: errors are cheap or transient (503).
   void Put(const std::string& key, int64_t version, const ApiResponse& response);
 
   size_t bytes() const;
@@ -49,6 +62,8 @@ class ResponseCache {
  private:
   using Entry = std::pair<std::string, ApiResponse>;
   void EvictTo(size_t max_bytes);  // under mutex_
+  std::optional<ApiResponse> GetLocked(const std::string& key, int64_t version);
+  void PutLocked(const std::string& key, int64_t version, const ApiResponse& response);
 
   const size_t max_bytes_;
   mutable std::mutex mutex_;
@@ -57,6 +72,8 @@ class ResponseCache {
   std::list<Entry> lru_;  // most recently used first
   std::unordered_map<std::string, std::list<Entry>::iterator> index_;
   size_t bytes_ = 0;
+  std::condition_variable done_;
+  std::unordered_set<std::string> computing_;  // keys being computed now
 };
 
 }  // namespace griot

@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
 namespace griot {
 namespace {
 
@@ -68,6 +74,44 @@ TEST(ResponseCacheTest, KeySortsParameterNamesAndKeepsRepeatsInOrder) {
   EXPECT_NE(ResponseCache::Key("/api/events", {{"a", "1\n1:b1:2"}}),
             ResponseCache::Key("/api/events", {{"a", "1"}, {"b", "2"}}));
   EXPECT_NE(ResponseCache::Key("/api/meta", {}), ResponseCache::Key("/api/places", {}));
+}
+
+TEST(ResponseCacheTest, ComputesEachQuestionOnceWhileOthersWait) {
+  ResponseCache cache(1 << 20);
+  std::atomic<int> computed{0};
+  auto slow = [&] {
+    ++computed;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    return Ok("[42]");
+  };
+  std::vector<std::thread> requests;
+  std::atomic<int> hits{0};
+  for (int i = 0; i < 8; ++i) {
+    requests.emplace_back([&] {
+      bool hit = false;
+      ApiResponse r = cache.Answer("/api/places", 3, slow, &hit);
+      EXPECT_EQ(r.body, "[42]");
+      if (hit) ++hits;
+    });
+  }
+  for (std::thread& t : requests) t.join();
+  EXPECT_EQ(computed.load(), 1);
+  EXPECT_EQ(hits.load(), 7);
+}
+
+TEST(ResponseCacheTest, AFailedComputationReleasesTheWaiters) {
+  ResponseCache cache(1 << 20);
+  bool hit = true;
+  EXPECT_THROW(cache.Answer("k", 1, []() -> ApiResponse { throw std::runtime_error("boom"); }, &hit),
+               std::runtime_error);
+  // Not left "being computed": the next request computes at once.
+  ApiResponse r = cache.Answer("k", 1, [] { return Ok("[]"); }, &hit);
+  EXPECT_FALSE(hit);
+  EXPECT_EQ(r.body, "[]");
+  // A 400 is answered but not kept.
+  cache.Answer("bad", 1, [] { return ApiResponse{400, "{}"}; }, &hit);
+  cache.Answer("bad", 1, [] { return ApiResponse{400, "{}"}; }, &hit);
+  EXPECT_FALSE(hit);
 }
 
 }  // namespace
