@@ -34,6 +34,7 @@ class SqliteStore : public Store {
   Status Select(const SqlQuery& query, const RowCallback& each) override;
   Status SetQueryTimeout(int64_t milliseconds) override;
   Result<std::optional<int64_t>> DataVersion() override;
+  Status RefreshRollups() override;
   std::string TextMatchSql(bool common) const override;
   Result<bool> TextMatchesAtLeast(const std::string& param, int64_t n) override;
   std::string TextMatchParam(const std::string& words) const override;
@@ -92,6 +93,7 @@ class SqliteStore : public Store {
   int pending_ = 0;  // records accounted in the open transaction
   bool in_transaction_ = false;
   bool deferred_indexes_ = false;  // a load into an empty store: indexes built in Finish()
+  bool deferred_rollups_ = false;  // and the rollups after them (they join by the indexes)
   bool analyze_ = false;           // statistics wanted after a first load
   std::string started_;
   // This run's records for Deduplicate() (Store::TakeFresh): tracked from
