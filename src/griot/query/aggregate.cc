@@ -31,16 +31,18 @@ const std::vector<GroupKey>& Keys() {
   return keys;
 }
 
-Result<ResultTable> ListEvents(Store& store, const QuerySpec& spec, const SqlQuery& where) {
+Result<ResultTable> ListEvents(Store& store, const QuerySpec& spec) {
+  Result<SqlQuery> where = BuildPageWhere(spec.filter, store);
+  if (!where.ok()) return where.status();
+  const std::string order_by = " ORDER BY e.day, e.event_id";
+  SqlQuery page = PageOfEvents(*where, order_by, spec.limit > 0 ? spec.limit : 100, spec.offset);
   SqlQuery q{
       "SELECT e.day, e.event_id, e.event, e.mode, COALESCE(e.actor_key, ''), "
       "COALESCE(e.recipient_key, ''), COALESCE(e.country, ''), "
       "COALESCE(e.admin1, ''), CAST(COALESCE(e.mentions, 1) AS BIGINT), e.text "
-      "FROM events e " +
-          where.sql + " ORDER BY e.day, e.event_id LIMIT ? OFFSET ?",
-      where.params};
-  q.params.push_back(spec.limit > 0 ? spec.limit : 100);
-  q.params.push_back(spec.offset);
+      "FROM events e" +
+          page.sql + order_by,
+      page.params};
   ResultTable t;
   t.columns = {"day", "event_id", "type", "mode", "actor", "recipient", "country", "admin1",
                "mentions", "text"};
@@ -136,7 +138,7 @@ Result<ResultTable> RunQuery(Store& store, const QuerySpec& spec) {
   Result<SqlQuery> where = BuildWhere(spec.filter, store);
   if (!where.ok()) return where.status();
   if (spec.limit < 0 || spec.offset < 0) return InvalidArgument("--limit/--offset: must be >= 0");
-  if (spec.group_by.empty()) return ListEvents(store, spec, *where);
+  if (spec.group_by.empty()) return ListEvents(store, spec);
 
   std::vector<std::pair<std::string, std::string>> columns;  // name, SQL
   bool time_first = false;

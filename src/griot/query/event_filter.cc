@@ -191,4 +191,26 @@ Result<SqlQuery> BuildWhere(const EventFilter& f, const Store& store, bool commo
   return b.Done();
 }
 
+// Above this many matches, walking a list's index beats reading every match.
+constexpr int64_t kCommonTextMatches = 5000;
+
+Result<SqlQuery> BuildPageWhere(const EventFilter& f, Store& store) {
+  bool common_text = false;
+  if (!f.text.empty()) {
+    Result<bool> many = store.TextMatchesAtLeast(store.TextMatchParam(f.text), kCommonTextMatches);
+    if (!many.ok()) return many.status();
+    common_text = *many;
+  }
+  return BuildWhere(f, store, common_text);
+}
+
+SqlQuery PageOfEvents(const SqlQuery& where, const std::string& order_by, int64_t limit, int64_t offset) {
+  SqlQuery q{" WHERE e.event_id IN (SELECT e.event_id FROM events e " + where.sql + order_by +
+                 " LIMIT ? OFFSET ?)",
+             where.params};
+  q.params.push_back(limit);
+  q.params.push_back(offset);
+  return q;
+}
+
 }  // namespace griot

@@ -51,4 +51,15 @@ struct EventFilter {
 // `common_text`: the --text words match many events (Store::TextMatchSql).
 Result<SqlQuery> BuildWhere(const EventFilter& filter, const Store& store, bool common_text = false);
 
+// The WHERE of a sorted page of events: BuildWhere, with the store asked
+// whether the --text words are common (a page of common words is found by
+// walking an index, of rare words by reading the matches).
+Result<SqlQuery> BuildPageWhere(const EventFilter& filter, Store& store);
+
+// " WHERE e.event_id IN (SELECT ... <where> <order_by> LIMIT ? OFFSET ?)":
+// the page's ids chosen from the covering indexes (which end with
+// event_id), so only the page's rows are read and joined. `order_by` is
+// " ORDER BY ..." over `e`; the caller sorts the page again by it.
+SqlQuery PageOfEvents(const SqlQuery& where, const std::string& order_by, int64_t limit, int64_t offset);
+
 }  // namespace griot
