@@ -25,6 +25,7 @@
 #include <unordered_map>
 
 #include "griot/analysis/tail_probability.h"
+#include "griot/store/place_rollups.h"
 #include "griot/store/store.h"
 
 namespace griot {
@@ -223,6 +224,31 @@ Result<SeriesCounts> CountSeriesFromRollup(Store& store, bool weekly,
   return series;
 }
 
+// Monthly counts from the monthly rollup by region (a 13-month window is
+// ~60k rows of a million events, not the ~250k daily rows).
+Result<SeriesCounts> CountMonthsFromRegionRollup(Store& store, const std::vector<std::string>& periods,
+                                                 const std::string& country) {
+  std::vector<SqlValue> params = {periods.front(), periods.back()};
+  std::string sql =
+      "SELECT r.month, r.country, r.admin1, r.event, r.events FROM monthly_region_counts r "
+      "WHERE r.month >= ? AND r.month <= ?";
+  if (!country.empty()) {
+    sql += " AND r.country = ?";
+    params.emplace_back(country);
+  }
+  std::map<std::string, size_t> index;
+  for (size_t i = 0; i < periods.size(); ++i) index[periods[i]] = i;
+  SeriesCounts series;
+  GRIOT_RETURN_IF_ERROR(store.Select({sql, params}, [&](const SqlRow& r) {
+    auto at = index.find(SqlValueText(r[0]));
+    if (at == index.end()) return true;
+    AddCount(SqlValueText(r[1]), SqlValueText(r[2]), SqlValueText(r[3]), at->second, periods.size(),
+             SqlValueInt(r[4]), &series);
+    return true;
+  }));
+  return series;
+}
+
 Result<SeriesCounts> CountSeries(Store& store, const AlertOptions& options,
                                  const std::vector<std::string>& periods,
                                  const std::string& country) {
@@ -230,6 +256,11 @@ Result<SeriesCounts> CountSeries(Store& store, const AlertOptions& options,
   if (options.use_rollup) {
     Result<bool> current = RollupCurrent(store);
     if (!current.ok()) return current.status();
+    if (*current && !weekly) {
+      Result<bool> regions = RegionRollupsCurrent(store);
+      if (!regions.ok()) return regions.status();
+      if (*regions) return CountMonthsFromRegionRollup(store, periods, country);
+    }
     if (*current) return CountSeriesFromRollup(store, weekly, periods, country);
   }
   return CountSeriesFromEvents(store, weekly ? "week" : "month", periods, country);

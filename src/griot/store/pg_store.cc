@@ -166,6 +166,14 @@ Status PgStore::CreateSchema() {
     });
   }
   if (st.ok() && !filled) st = PgExec(conn_, url_, FillPlaceRollupsSql());
+  bool regions = false;
+  if (st.ok()) {
+    st = Select({"SELECT 1 FROM meta WHERE key = 'region_rollups'", {}}, [&](const SqlRow&) {
+      regions = true;
+      return false;
+    });
+  }
+  if (st.ok() && !regions) st = PgExec(conn_, url_, kFillRegionRollupSql);
   if (st.ok()) st = PgExec(conn_, url_, "COMMIT");
   if (!st.ok()) PgExec(conn_, url_, "ROLLBACK");
   return st;

@@ -25,6 +25,11 @@ CREATE INDEX IF NOT EXISTS name_counts_all ON name_counts(
 CREATE INDEX IF NOT EXISTS actor_counts_all ON actor_counts(
   key, country, admin1, event, quad, as_actor, as_recipient, events);
 CREATE TABLE IF NOT EXISTS place_rollup_pending (country TEXT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS monthly_region_counts (
+  month TEXT NOT NULL, country TEXT NOT NULL, admin1 TEXT NOT NULL, event TEXT NOT NULL,
+  events INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS monthly_region_counts_all ON monthly_region_counts(
+  month, country, admin1, event, events);
 )sql";
 
 // Text columns sort bytewise ("C"), as in the rest of the PostgreSQL
@@ -48,6 +53,11 @@ CREATE INDEX IF NOT EXISTS name_counts_all ON name_counts(
 CREATE INDEX IF NOT EXISTS actor_counts_all ON actor_counts(
   key, country, admin1, event, quad, as_actor, as_recipient, events);
 CREATE TABLE IF NOT EXISTS place_rollup_pending (country TEXT COLLATE "C" PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS monthly_region_counts (
+  month TEXT COLLATE "C" NOT NULL, country TEXT COLLATE "C" NOT NULL,
+  admin1 TEXT COLLATE "C" NOT NULL, event TEXT COLLATE "C" NOT NULL, events BIGINT NOT NULL);
+CREATE INDEX IF NOT EXISTS monthly_region_counts_all ON monthly_region_counts(
+  month, country, admin1, event, events);
 )sql";
 
 namespace {
@@ -120,6 +130,27 @@ const std::string& FillPlaceRollupsSql() {
       "  SELECT DISTINCT COALESCE(e.country, '') FROM events e WHERE e.is_canonical = 1;\n" +
       Recompute() + "INSERT INTO meta VALUES ('place_rollups', '1');\n";
   return sql;
+}
+
+const char* const kFillRegionRollupSql = R"sql(
+DELETE FROM monthly_region_counts;
+INSERT INTO monthly_region_counts
+  SELECT substr(r.day, 1, 7), r.country, r.admin1, r.event, SUM(r.events)
+  FROM daily_counts r GROUP BY substr(r.day, 1, 7), r.country, r.admin1, r.event;
+INSERT INTO meta VALUES ('region_rollups', '1');
+)sql";
+
+Result<bool> RegionRollupsCurrent(Store& store) {
+  int64_t state = 0;
+  GRIOT_RETURN_IF_ERROR(store.Select(
+      {"SELECT (SELECT COUNT(*) FROM meta WHERE key = 'region_rollups') - "
+       "(SELECT COUNT(*) FROM (SELECT 1 FROM rollup_pending LIMIT 1) t)",
+       {}},
+      [&](const SqlRow& row) {
+        state = SqlValueInt(row[0]);
+        return false;
+      }));
+  return state == 1;
 }
 
 Result<bool> PlaceRollupsCurrent(Store& store) {

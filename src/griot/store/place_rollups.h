@@ -36,6 +36,14 @@ const std::string& RefreshPlaceRollupsSql();
 // meta; run only when that flag is missing.
 const std::string& FillPlaceRollupsSql();
 
+// The monthly counts by region that alerts read (monthly_region_counts:
+// month, country, admin1, type), refreshed by month with monthly_counts
+// (kRefreshRollupSql). Filled from daily_counts and flagged
+// 'region_rollups' in meta once, for a store made before the table; its
+// reader checks RegionRollupsCurrent.
+extern const char* const kFillRegionRollupSql;
+Result<bool> RegionRollupsCurrent(Store& store);
+
 // True when the tables exist, have been filled, and no day waits for its
 // rollups: their sums then equal those of the events table.
 Result<bool> PlaceRollupsCurrent(Store& store);

@@ -140,6 +140,13 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
                                     return false;
                                   }));
   if (!filled) GRIOT_RETURN_IF_ERROR(s->ExecuteScript(FillPlaceRollupsSql().c_str()));
+  bool regions = false;
+  GRIOT_RETURN_IF_ERROR(s->Select({"SELECT 1 FROM meta WHERE key = 'region_rollups'", {}},
+                                  [&](const SqlRow&) {
+                                    regions = true;
+                                    return false;
+                                  }));
+  if (!regions) GRIOT_RETURN_IF_ERROR(s->ExecuteScript(kFillRegionRollupSql));
   return s;
 }
 

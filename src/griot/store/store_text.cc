@@ -230,6 +230,11 @@ INSERT INTO monthly_counts
   SELECT substr(r.day, 1, 7), r.country, r.event, r.quad, SUM(r.events), SUM(r.reports)
   FROM daily_counts r WHERE substr(r.day, 1, 7) IN (SELECT DISTINCT substr(day, 1, 7) FROM rollup_pending)
   GROUP BY substr(r.day, 1, 7), r.country, r.event, r.quad;
+DELETE FROM monthly_region_counts WHERE month IN (SELECT DISTINCT substr(day, 1, 7) FROM rollup_pending);
+INSERT INTO monthly_region_counts
+  SELECT substr(r.day, 1, 7), r.country, r.admin1, r.event, SUM(r.events)
+  FROM daily_counts r WHERE substr(r.day, 1, 7) IN (SELECT DISTINCT substr(day, 1, 7) FROM rollup_pending)
+  GROUP BY substr(r.day, 1, 7), r.country, r.admin1, r.event;
 DELETE FROM rollup_pending;
 )sql";
 
@@ -240,6 +245,7 @@ DELETE FROM monthly_counts;
 DELETE FROM location_counts;
 DELETE FROM actor_counts;
 DELETE FROM name_counts;
+DELETE FROM monthly_region_counts;
 UPDATE events SET is_canonical = NULL, mentions = NULL, articles = NULL, sources = NULL,
   first_reported = NULL, last_reported = NULL;
 )sql";
