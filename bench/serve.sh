@@ -18,7 +18,7 @@ events=1000000
 reps=20
 duration=30s
 connections=200
-threads=16
+threads=64
 db=""
 while [ $# -gt 0 ]; do
   case "$1" in

@@ -1,5 +1,9 @@
 #include "griot/serve/http_server.h"
 
+// httplib's default listen backlog is 5: when 200 clients connect at once
+// (or reconnect as keep-alive connections end), the kernel drops the rest
+// of the SYNs and each retry costs the client a second or more.
+#define CPPHTTPLIB_LISTEN_BACKLOG 1024
 #include <httplib.h>
 
 #include <filesystem>

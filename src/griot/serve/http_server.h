@@ -28,7 +28,10 @@ struct ServeOptions {
   std::string host = "127.0.0.1"; // loopback: exposing the data is a decision
   int port = 8080;                // 0 = any free port
   std::string web_dir;            // the dashboard; a note page when missing
-  int threads = 16;               // worker threads, one store connection each
+  // Worker threads. Each keeps one client connection while it stays open
+  // (keep-alive), so 200 concurrent clients need dozens; a store connection
+  // is opened only for an answer not in the cache.
+  int threads = 64;
   int64_t query_timeout_ms = 5000;
   size_t max_body_bytes = 64 * 1024;  // GET requests carry none: 413 above this
   size_t cache_bytes = size_t{64} << 20;  // answers kept while the data is unchanged; 0 = none
