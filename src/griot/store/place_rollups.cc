@@ -140,12 +140,16 @@ INSERT INTO monthly_region_counts
 INSERT INTO meta VALUES ('region_rollups', '1');
 )sql";
 
-Result<bool> RegionRollupsCurrent(Store& store) {
+namespace {
+
+// Filled (the meta `flag`: 1) minus a day waiting (1): current only at 1.
+// A store without the flag may lack the tables: they are not read then.
+Result<bool> FilledAndCurrent(Store& store, const char* flag) {
   int64_t state = 0;
   GRIOT_RETURN_IF_ERROR(store.Select(
-      {"SELECT (SELECT COUNT(*) FROM meta WHERE key = 'region_rollups') - "
+      {"SELECT (SELECT COUNT(*) FROM meta WHERE key = ?) - "
        "(SELECT COUNT(*) FROM (SELECT 1 FROM rollup_pending LIMIT 1) t)",
-       {}},
+       {std::string(flag)}},
       [&](const SqlRow& row) {
         state = SqlValueInt(row[0]);
         return false;
@@ -153,19 +157,10 @@ Result<bool> RegionRollupsCurrent(Store& store) {
   return state == 1;
 }
 
-Result<bool> PlaceRollupsCurrent(Store& store) {
-  int64_t state = 0;
-  // Filled (1) minus a day waiting (1): current only at 1. A store without
-  // the flag may lack the tables: they are not read then.
-  GRIOT_RETURN_IF_ERROR(store.Select(
-      {"SELECT (SELECT COUNT(*) FROM meta WHERE key = 'place_rollups') - "
-       "(SELECT COUNT(*) FROM (SELECT 1 FROM rollup_pending LIMIT 1) t)",
-       {}},
-      [&](const SqlRow& row) {
-        state = SqlValueInt(row[0]);
-        return false;
-      }));
-  return state == 1;
-}
+}  // namespace
+
+Result<bool> RegionRollupsCurrent(Store& store) { return FilledAndCurrent(store, "region_rollups"); }
+
+Result<bool> PlaceRollupsCurrent(Store& store) { return FilledAndCurrent(store, "place_rollups"); }
 
 }  // namespace griot
