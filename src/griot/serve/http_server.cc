@@ -1,10 +1,7 @@
 #include "griot/serve/http_server.h"
 
-// httplib's default listen backlog is 5: when 200 clients connect at once
-// (or reconnect as keep-alive connections end), the kernel drops the rest
-// of the SYNs and each retry costs the client a second or more.
-#define CPPHTTPLIB_LISTEN_BACKLOG 1024
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <filesystem>
 #include <fstream>
@@ -60,6 +57,12 @@ Result<std::unique_ptr<HttpServer>> HttpServer::Create(const ServeOptions& optio
 
 void HttpServer::Route() {
   httplib::Server& s = *server_;
+  // Remember the listening socket (httplib's own options kept) so Bind()
+  // can widen its backlog.
+  s.set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_socket_ = sock;
+  });
   int threads = options_.threads;
   s.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   s.set_payload_max_length(options_.max_body_bytes);
@@ -155,13 +158,19 @@ Status HttpServer::Bind() {
   if (options_.port == 0) {
     port_ = server_->bind_to_any_port(options_.host);
     if (port_ <= 0) return IoError(options_.host + ": cannot listen on any port");
-    return Status::Ok();
+  } else {
+    if (!server_->bind_to_port(options_.host, options_.port)) {
+      return IoError(options_.host + ":" + std::to_string(options_.port) +
+                     ": cannot listen (in use, or not an address of this machine)");
+    }
+    port_ = options_.port;
   }
-  if (!server_->bind_to_port(options_.host, options_.port)) {
-    return IoError(options_.host + ":" + std::to_string(options_.port) +
-                   ": cannot listen (in use, or not an address of this machine)");
-  }
-  port_ = options_.port;
+  // The library listens with a backlog of 5 (compiled into Debian's
+  // libcpp-httplib): when 200 clients connect at once, or reconnect as
+  // keep-alive connections end, the kernel drops the other SYNs and each
+  // retry costs a client a second or more. listen() again on the same
+  // socket only changes the backlog (capped by net.core.somaxconn).
+  if (listen_socket_ >= 0) ::listen(listen_socket_, kListenBacklog);
   return Status::Ok();
 }
 

@@ -70,6 +70,8 @@ class HttpServer {
   std::unique_ptr<Store> watcher_;
   std::unique_ptr<httplib::Server> server_;
   int port_ = 0;
+  static constexpr int kListenBacklog = 1024;
+  int listen_socket_ = -1;
 };
 
 }  // namespace griot
