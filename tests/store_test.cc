@@ -11,6 +11,7 @@
 #include "griot/query/event_reader.h"
 #include "griot/store/dedup.h"
 #include "store_world.h"
+#include "test_support.h"
 
 namespace griot {
 namespace {
@@ -313,24 +314,8 @@ TEST(StoreMigration, SchemaThreeIsMigrated) {
   std::filesystem::remove(path);
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  const char* v3 = R"sql(
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT INTO meta VALUES ('schema_version', '3');
-CREATE TABLE documents (id TEXT PRIMARY KEY, title TEXT, date TEXT, url TEXT, source TEXT,
-  input TEXT, line INTEGER, sentences INTEGER, events INTEGER, content_hash TEXT);
-CREATE TABLE events (event_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, sentence INTEGER NOT NULL,
-  event TEXT NOT NULL, mode TEXT NOT NULL, context TEXT NOT NULL, actor TEXT NOT NULL,
-  recipient TEXT NOT NULL, actor_code TEXT, recipient_code TEXT, cameo TEXT, quad INTEGER,
-  score REAL, text TEXT NOT NULL, spans TEXT NOT NULL, pattern TEXT NOT NULL,
-  confidence REAL NOT NULL, date TEXT, event_date TEXT, date_granularity TEXT, location TEXT,
-  country TEXT, admin1 TEXT, lat REAL, lon REAL, counts TEXT, aux TEXT);
+  std::string v3 = std::string(testing::kSchemaThreeTables) + R"sql(
 CREATE INDEX events_type ON events(event, mode);
-CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT, finished TEXT,
-  documents_read INTEGER, documents_coded INTEGER, documents_skipped INTEGER,
-  documents_failed INTEGER, sentences INTEGER, events INTEGER, bytes INTEGER, seconds REAL,
-  reasons TEXT, resumed INTEGER);
-CREATE TABLE records (input TEXT NOT NULL, line INTEGER NOT NULL, offset INTEGER, id TEXT,
-  outcome TEXT NOT NULL, reason TEXT, message TEXT, PRIMARY KEY (input, line));
 INSERT INTO documents VALUES ('a', 'T', '2025-02-03T10:00:00Z', '', 'S', 'x.jsonl', 1, 1, 1, 'h');
 INSERT INTO events VALUES ('a-0-0', 'a', 0, 'PROTEST', 'demonstrate', '[]',
   '[{"code":"MLI","name":"","sector":"CVL","text":"Students"}]', '[]', 'MLI', '', '141', 3, -6.5,
@@ -338,7 +323,7 @@ INSERT INTO events VALUES ('a-0-0', 'a', 0, 'PROTEST', 'demonstrate', '[]',
   '{"admin1":"Gao","country":"MLI","geonames_id":2457163,"lat":16.27,"lon":-0.04,"name":"Gao","precision":"place","reason":"r"}',
   'MLI', 'Gao', 16.27, -0.04, '{}', '[]');
 )sql";
-  ASSERT_EQ(sqlite3_exec(db, v3, nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
+  ASSERT_EQ(sqlite3_exec(db, v3.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
   sqlite3_close(db);
   {
     auto store = Store::Open(path);

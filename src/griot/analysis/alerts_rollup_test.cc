@@ -14,6 +14,7 @@
 
 #include "griot/analysis/alerts.h"
 #include "griot/store/store.h"
+#include "test_support.h"
 
 namespace griot {
 namespace {
@@ -110,28 +111,8 @@ class AlertRollupTest : public ::testing::Test {
   void Report(const std::string& doc_id, const std::string& type, const std::string& country,
               const std::string& admin1, const std::string& day, int slot) {
     StoredDocument d;
-    d.id = doc_id;
-    d.date = day;
-    d.events = 1;
-    d.content_hash = doc_id;
     StoredEvent e;
-    e.event_id = doc_id + "-0-0";
-    e.doc_id = doc_id;
-    e.event = type;
-    e.actor.push_back({"gunmen", "", "UAF", "", false, ""});
-    e.recipient.push_back({"villagers", country, "CVL", "", false, ""});
-    e.text = "Gunmen attacked villagers.";
-    e.spans = "{}";
-    e.pattern = "test";
-    e.confidence = 0.9;
-    e.report_date = day;
-    e.event_date = day;
-    e.date_granularity = "day";
-    FillAnalysisDates(&e);
-    e.location = {"village " + std::to_string(slot), country, admin1, 5.0 + 0.4 * slot, -3.0,
-                  "place", 0, "test"};
-    e.counts = "{}";
-    e.aux = "[]";
+    testing::OneEventReport(doc_id, type, country, admin1, day, slot, &d, &e);
     ASSERT_TRUE(store_->WriteDocument(d, {e}).ok());
     ASSERT_TRUE(store_->Account({"test", ++line_, 0, doc_id, "coded", "", ""}).ok());
   }
@@ -211,24 +192,7 @@ TEST(AlertRollupMigration, SchemaThreeStoreAgrees) {
   for (const char* suffix : {"", "-wal", "-shm"}) std::remove((path + suffix).c_str());
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  std::string v3 = R"sql(
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT INTO meta VALUES ('schema_version', '3');
-CREATE TABLE documents (id TEXT PRIMARY KEY, title TEXT, date TEXT, url TEXT, source TEXT,
-  input TEXT, line INTEGER, sentences INTEGER, events INTEGER, content_hash TEXT);
-CREATE TABLE events (event_id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, sentence INTEGER NOT NULL,
-  event TEXT NOT NULL, mode TEXT NOT NULL, context TEXT NOT NULL, actor TEXT NOT NULL,
-  recipient TEXT NOT NULL, actor_code TEXT, recipient_code TEXT, cameo TEXT, quad INTEGER,
-  score REAL, text TEXT NOT NULL, spans TEXT NOT NULL, pattern TEXT NOT NULL,
-  confidence REAL NOT NULL, date TEXT, event_date TEXT, date_granularity TEXT, location TEXT,
-  country TEXT, admin1 TEXT, lat REAL, lon REAL, counts TEXT, aux TEXT);
-CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started TEXT, finished TEXT,
-  documents_read INTEGER, documents_coded INTEGER, documents_skipped INTEGER,
-  documents_failed INTEGER, sentences INTEGER, events INTEGER, bytes INTEGER, seconds REAL,
-  reasons TEXT, resumed INTEGER);
-CREATE TABLE records (input TEXT NOT NULL, line INTEGER NOT NULL, offset INTEGER, id TEXT,
-  outcome TEXT NOT NULL, reason TEXT, message TEXT, PRIMARY KEY (input, line));
-)sql";
+  std::string v3 = testing::kSchemaThreeTables;
   // Twelve quiet weeks of Gao protests, then 14 in the thirteenth; one
   // event per document, each at its own place.
   for (int w = 0; w < 13; ++w) {

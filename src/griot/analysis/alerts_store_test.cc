@@ -9,6 +9,7 @@
 
 #include "griot/analysis/alerts.h"
 #include "griot/store/store.h"
+#include "test_support.h"
 
 namespace griot {
 namespace {
@@ -41,34 +42,8 @@ class AlertStoreTest : public ::testing::Test {
   void Report(const std::string& doc_id, const std::string& type, const std::string& country,
               const std::string& admin1, const std::string& day, int slot) {
     StoredDocument d;
-    d.id = doc_id;
-    d.date = day;
-    d.events = 1;
-    d.content_hash = doc_id;
     StoredEvent e;
-    e.event_id = doc_id + "-0-0";
-    e.doc_id = doc_id;
-    e.event = type;
-    e.actor.push_back({"gunmen", "", "UAF", "", false, ""});
-    e.recipient.push_back({"villagers", country, "CVL", "", false, ""});
-    e.text = "Gunmen attacked villagers.";
-    e.spans = "{}";
-    e.pattern = "test";
-    e.confidence = 0.9;
-    e.report_date = day;
-    e.event_date = day;
-    e.date_granularity = "day";
-    FillAnalysisDates(&e);
-    e.location = {"village " + std::to_string(slot),
-                  country,
-                  admin1,
-                  5.0 + 0.4 * slot,
-                  -3.0,
-                  "place",
-                  0,
-                  "test"};
-    e.counts = "{}";
-    e.aux = "[]";
+    testing::OneEventReport(doc_id, type, country, admin1, day, slot, &d, &e);
     ASSERT_TRUE(store_->WriteDocument(d, {e}).ok());
     ASSERT_TRUE(store_->Account({"test", ++line_, 0, doc_id, "coded", "", ""}).ok());
   }
