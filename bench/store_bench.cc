@@ -21,6 +21,7 @@
 #include "griot/query/aggregate.h"
 #include "griot/query/event_reader.h"
 #include "griot/store/store.h"
+#include "griot/util/status.h"
 
 namespace {
 
@@ -70,7 +71,10 @@ int Quad(const std::string& type) {
 
 class Generator {
  public:
-  explicit Generator(uint64_t seed) : rng_(seed) {
+  // Documents dated `first_day` .. `first_day + days - 1` days after
+  // 2023-01-01, with ids "bench-<prefix><index>".
+  explicit Generator(uint64_t seed, int first_day = 0, int days = 3 * 365, std::string prefix = "")
+      : rng_(seed), first_day_(first_day), days_(days), prefix_(std::move(prefix)) {
     std::vector<double> w;
     for (const CountryShape& c : kCountries) w.push_back(c.weight);
     country_ = std::discrete_distribution<int>(w.begin(), w.end());
@@ -81,21 +85,20 @@ class Generator {
   // report of one from the previous document.
   void Document(int64_t index, int n, griot::StoredDocument* doc,
                 std::vector<griot::StoredEvent>* events) {
-    std::uniform_int_distribution<int> day(0, 3 * 365 - 1);
+    std::uniform_int_distribution<int> day(first_day_, first_day_ + days_ - 1);
     int doc_day = day(rng_);
     char date[16];
-    griot::StoredEvent probe;
-    doc->id = "bench-" + std::to_string(index);
+    doc->id = "bench-" + prefix_ + std::to_string(index);
     std::string d = griot::ShiftDay("2023-01-01", doc_day);
     doc->date = d;
     doc->title = "Synthetic story " + std::to_string(index);
     doc->url = "https://bench.example/" + std::to_string(index);
     doc->source = "source-" + std::to_string(index % 500);
-    doc->input = "bench";
+    doc->input = "bench" + prefix_;
     doc->line = static_cast<uint64_t>(index) + 1;
     doc->sentences = n * 3;
     doc->events = n;
-    std::snprintf(date, sizeof date, "%016llx", static_cast<unsigned long long>(index));
+    std::snprintf(date, sizeof date, "%016llx", static_cast<unsigned long long>(index) ^ std::hash<std::string>()(prefix_));
     doc->content_hash = std::string(date) + std::string(date);
     events->clear();
     std::vector<griot::StoredEvent> previous = last_;
@@ -183,6 +186,8 @@ class Generator {
   }
 
   std::mt19937_64 rng_;
+  int first_day_, days_;
+  std::string prefix_;
   std::discrete_distribution<int> country_;
   std::discrete_distribution<int> type_;
   std::vector<griot::StoredEvent> last_;
@@ -193,6 +198,48 @@ double Median(std::vector<double> v) {
   return v[v.size() / 2];
 }
 
+struct LoadFigures {
+  int64_t events = 0, documents = 0;
+  double write_seconds = 0, finish_seconds = 0;
+};
+
+// Writes `events` generated events as `griot code --db` does (documents,
+// events, record outcomes), then Finish(): linking, rollups, indexes.
+griot::Result<LoadFigures> Load(griot::Store& store, Generator gen, int64_t events) {
+  LoadFigures f;
+  griot::StoredDocument doc;
+  std::vector<griot::StoredEvent> batch;
+  double generating = 0;
+  Clock::time_point start = Clock::now();
+  while (f.events < events) {
+    Clock::time_point g = Clock::now();
+    gen.Document(f.documents, static_cast<int>(std::min<int64_t>(5, events - f.events)), &doc, &batch);
+    generating += Seconds(g);
+    GRIOT_RETURN_IF_ERROR(store.WriteDocument(doc, batch));
+    GRIOT_RETURN_IF_ERROR(store.Account({doc.input, doc.line, 0, doc.id, "coded", "", ""}));
+    f.events += static_cast<int64_t>(batch.size());
+    ++f.documents;
+  }
+  f.write_seconds = Seconds(start) - generating;
+  Clock::time_point d = Clock::now();
+  griot::RunSummary summary;
+  summary.documents_read = summary.documents_coded = static_cast<uint64_t>(f.documents);
+  summary.events = static_cast<uint64_t>(f.events);
+  GRIOT_RETURN_IF_ERROR(store.Finish(summary));  // commits and links duplicates
+  f.finish_seconds = Seconds(d);
+  return f;
+}
+
+void Print(const LoadFigures& f) {
+  std::printf("events, documents      %lld, %lld\n", static_cast<long long>(f.events),
+              static_cast<long long>(f.documents));
+  std::printf("write seconds          %.2f  (%.0f events/s)\n", f.write_seconds,
+              static_cast<double>(f.events) / f.write_seconds);
+  std::printf("dedup seconds          %.2f\n", f.finish_seconds);
+  std::printf("ingest events/s        %.0f  (write + dedup)\n",
+              static_cast<double>(f.events) / (f.write_seconds + f.finish_seconds));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -201,10 +248,13 @@ int main(int argc, char** argv) {
   int64_t events = 1000000;
   int runs = 5;
   bool queries_only = false;
+  int64_t append = 0;
   app.add_option("--db", db, "SQLite file or postgresql:// URL")->required();
   app.add_option("--events", events, "events to generate")->capture_default_str();
   app.add_option("--runs", runs, "timed runs per query (median printed)")->capture_default_str();
   app.add_flag("--queries-only", queries_only, "time the queries on an existing store");
+  app.add_option("--append", append,
+                 "then load this many more events, of the store's last week, into it (a daily update)");
   CLI11_PARSE(app, argc, argv);
 
   if (!queries_only) {
@@ -216,45 +266,28 @@ int main(int argc, char** argv) {
       std::cerr << "griot-bench-store: " << store.status().message() << "\n";
       return 2;
     }
-    Generator gen(42);
-    griot::StoredDocument doc;
-    std::vector<griot::StoredEvent> batch;
-    int64_t written = 0, documents = 0;
-    double generating = 0;
-    Clock::time_point start = Clock::now();
-    while (written < events) {
-      Clock::time_point g = Clock::now();
-      gen.Document(documents, static_cast<int>(std::min<int64_t>(5, events - written)), &doc, &batch);
-      generating += Seconds(g);
-      griot::Status st = (*store)->WriteDocument(doc, batch);
-      griot::RecordOutcome o{doc.input, doc.line, 0, doc.id, "coded", "", ""};
-      if (st.ok()) st = (*store)->Account(o);
-      if (!st.ok()) {
-        std::cerr << "griot-bench-store: " << st.message() << "\n";
-        return 2;
-      }
-      written += static_cast<int64_t>(batch.size());
-      ++documents;
-    }
-    double write_seconds = Seconds(start) - generating;
-    Clock::time_point d = Clock::now();
-    griot::RunSummary summary;
-    summary.documents_read = summary.documents_coded = static_cast<uint64_t>(documents);
-    summary.events = static_cast<uint64_t>(written);
-    griot::Status st = (*store)->Finish(summary);  // commits and links duplicates
-    if (!st.ok()) {
-      std::cerr << "griot-bench-store: " << st.message() << "\n";
+    griot::Result<LoadFigures> built = Load(**store, Generator(42), events);
+    if (!built.ok()) {
+      std::cerr << "griot-bench-store: " << built.status().message() << "\n";
       return 2;
     }
-    double dedup_seconds = Seconds(d);
     std::printf("engine                 %s\n", (*store)->Engine());
-    std::printf("events, documents      %lld, %lld\n", static_cast<long long>(written),
-                static_cast<long long>(documents));
-    std::printf("write seconds          %.2f  (%.0f events/s)\n", write_seconds,
-                static_cast<double>(written) / write_seconds);
-    std::printf("dedup seconds          %.2f\n", dedup_seconds);
-    std::printf("ingest events/s        %.0f  (write + dedup)\n",
-                static_cast<double>(written) / (write_seconds + dedup_seconds));
+    Print(*built);
+  }
+  if (append > 0) {
+    auto store = griot::Store::Open(db);
+    if (!store.ok()) {
+      std::cerr << "griot-bench-store: " << store.status().message() << "\n";
+      return 2;
+    }
+    // The last week of the three years: a day's news lands near the end.
+    griot::Result<LoadFigures> added = Load(**store, Generator(7, 3 * 365 - 7, 7, "add-"), append);
+    if (!added.ok()) {
+      std::cerr << "griot-bench-store: " << added.status().message() << "\n";
+      return 2;
+    }
+    std::printf("\nappended to the store (its last week):\n");
+    Print(*added);
   }
 
   auto store = griot::Store::Open(db, griot::Store::Access::kReadOnly);

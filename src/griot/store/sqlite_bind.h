@@ -5,6 +5,8 @@
 
 #include <string>
 
+#include "griot/store/store.h"
+
 namespace griot::sqlite {
 
 inline void Bind(sqlite3_stmt* st, int i, const std::string& s) {
@@ -33,6 +35,18 @@ inline void BindStaticOrNull(sqlite3_stmt* st, int i, const std::string& s) {
   }
 }
 
+// A query parameter or result cell, copied.
+inline void BindValue(sqlite3_stmt* st, int i, const SqlValue& v) {
+  if (const auto* n = std::get_if<int64_t>(&v)) {
+    sqlite3_bind_int64(st, i, *n);
+  } else if (const auto* d = std::get_if<double>(&v)) {
+    sqlite3_bind_double(st, i, *d);
+  } else if (const auto* s = std::get_if<std::string>(&v)) {
+    Bind(st, i, *s);
+  } else {
+    sqlite3_bind_null(st, i);
+  }
+}
 
 inline std::string ColumnText(sqlite3_stmt* st, int i) {
   const unsigned char* t = sqlite3_column_text(st, i);

@@ -20,17 +20,19 @@ using sqlite::BindOrNull;
 using sqlite::BindStatic;
 using sqlite::ColumnText;
 
+// A group's totals. The strings are views into the links, or into
+// `owned` for reports read back from the table: a large load has a million
+// links, and copying their ids into every group cost more than the writes.
 struct Totals {
-  int64_t mentions = 0;
-  std::vector<std::string> docs, sources;
-  std::string first, last;
+  std::vector<std::string_view> docs, sources;
+  std::string_view first, last;
   int64_t row = 0;        // the canonical record's row
-  std::string day;        // its analysis day
+  std::string_view day;   // its analysis day
   bool complete = false;  // the group lies wholly in the links (its first report is new)
+  int64_t mentions() const { return static_cast<int64_t>(docs.size()); }
 };
 
-void Add(Totals* t, const std::string& doc, const std::string& source, const std::string& reported) {
-  ++t->mentions;
+void Add(Totals* t, std::string_view doc, std::string_view source, std::string_view reported) {
   t->docs.push_back(doc);
   t->sources.push_back(source);
   if (!reported.empty()) {
@@ -39,9 +41,18 @@ void Add(Totals* t, const std::string& doc, const std::string& source, const std
   }
 }
 
-int64_t Distinct(std::vector<std::string>* v) {
+int64_t Distinct(std::vector<std::string_view>* v) {
+  if (v->size() < 2) return static_cast<int64_t>(v->size());
   std::sort(v->begin(), v->end());
   return static_cast<int64_t>(std::unique(v->begin(), v->end()) - v->begin());
+}
+
+void BindView(sqlite3_stmt* st, int i, std::string_view s) {
+  if (s.empty()) {
+    sqlite3_bind_null(st, i);
+  } else {
+    sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_STATIC);
+  }
 }
 
 // Statements finalized however the function returns.
@@ -102,8 +113,9 @@ Status SqliteStore::ApplyLinks(const std::vector<MentionLink>& links) {
   for (const MentionLink& l : links) order.push_back(&l);
   std::sort(order.begin(), order.end(),
             [](const MentionLink* a, const MentionLink* b) { return a->event_id < b->event_id; });
-  std::unordered_map<std::string, Totals> groups;
+  std::unordered_map<std::string_view, Totals> groups;
   groups.reserve(links.size());
+  std::deque<std::string> owned;  // texts read back for groups of earlier runs
   // Event rows to rewrite: members (totals nullptr) and canonical records.
   std::vector<std::pair<int64_t, Totals*>> rows;
   rows.reserve(links.size());
@@ -122,7 +134,12 @@ Status SqliteStore::ApplyLinks(const std::vector<MentionLink>& links) {
     if (l->event_id == l->canonical_id) {
       t.complete = true;
       t.row = row;
-      t.day = l->row ? l->day : find_day(row);
+      if (l->row) {
+        t.day = l->day;
+      } else {
+        owned.push_back(find_day(row));
+        t.day = owned.back();
+      }
     } else if (row) {
       rows.emplace_back(row, nullptr);
     }
@@ -130,20 +147,36 @@ Status SqliteStore::ApplyLinks(const std::vector<MentionLink>& links) {
   for (auto& [id, t] : groups) {
     if (!t.complete) {
       // An event already in the store gained reports: count all of them.
+      const int64_t added = t.mentions();
       t = Totals();
       sqlite3_reset(*group);
-      BindStatic(*group, 1, id);
+      sqlite3_bind_text(*group, 1, id.data(), static_cast<int>(id.size()), SQLITE_STATIC);
       while (sqlite3_step(*group) == SQLITE_ROW) {
-        Add(&t, ColumnText(*group, 0), ColumnText(*group, 1), ColumnText(*group, 2));
+        for (int c = 0; c < 3; ++c) owned.push_back(ColumnText(*group, c));
+        const size_t n = owned.size();
+        Add(&t, owned[n - 3], owned[n - 2], owned[n - 1]);
       }
-      t.row = find_row(id);
-      t.day = find_day(t.row);
+      t.row = find_row(std::string(id));
+      owned.push_back(find_day(t.row));
+      t.day = owned.back();
+      if (load_rollups_ && t.row) {
+        Status earlier = AddEarlierReports(t.row, added);
+        if (!earlier.ok()) return earlier;
+      }
     }
     if (t.row) rows.emplace_back(t.row, &t);
   }
   std::sort(rows.begin(), rows.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::set<std::string> days;
+  // A first load's rollups are counted from its groups (RefreshRollups).
+  if (load_rollups_) {
+    std::vector<std::pair<int64_t, int64_t>> canonical;
+    for (const auto& [row, t] : rows) {
+      if (t && t->complete) canonical.emplace_back(row, t->mentions());
+    }
+    if (!load_rollups_->Link(links.size(), canonical)) load_rollups_.reset();
+  }
+  std::set<std::string_view> days;
   for (const auto& [row, t] : rows) {
     if (t == nullptr) {
       sqlite3_reset(*member);
@@ -153,11 +186,11 @@ Status SqliteStore::ApplyLinks(const std::vector<MentionLink>& links) {
     }
     sqlite3_stmt* st = *canonical;
     sqlite3_reset(st);
-    sqlite3_bind_int64(st, 1, t->mentions);
+    sqlite3_bind_int64(st, 1, t->mentions());
     sqlite3_bind_int64(st, 2, Distinct(&t->docs));
     sqlite3_bind_int64(st, 3, Distinct(&t->sources));
-    BindOrNull(st, 4, t->first);
-    BindOrNull(st, 5, t->last);
+    BindView(st, 4, t->first);
+    BindView(st, 5, t->last);
     sqlite3_bind_int64(st, 6, row);
     GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(st), "count mentions"));
     days.insert(t->day);
@@ -165,9 +198,9 @@ Status SqliteStore::ApplyLinks(const std::vector<MentionLink>& links) {
   sqlite3_stmt** pending = statements.Add();
   GRIOT_RETURN_IF_ERROR(
       Prepare("INSERT INTO rollup_pending VALUES (?) ON CONFLICT DO NOTHING", pending));
-  for (const std::string& day : days) {
+  for (std::string_view day : days) {
     sqlite3_reset(*pending);
-    BindStatic(*pending, 1, day);
+    sqlite3_bind_text(*pending, 1, day.data(), static_cast<int>(day.size()), SQLITE_STATIC);
     GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(*pending), "queue rollup day"));
   }
   return Commit();

@@ -19,23 +19,11 @@ using sqlite::Bind;
 using sqlite::BindOrNull;
 using sqlite::BindStatic;
 using sqlite::BindStaticOrNull;
+using sqlite::BindValue;
 using sqlite::ColumnText;
 namespace {
 
 constexpr int kBatch = 500;  // records per transaction
-
-void BindValue(sqlite3_stmt* st, int i, const SqlValue& v) {
-  if (const auto* n = std::get_if<int64_t>(&v)) {
-    sqlite3_bind_int64(st, i, *n);
-  } else if (const auto* d = std::get_if<double>(&v)) {
-    sqlite3_bind_double(st, i, *d);
-  } else if (const auto* s = std::get_if<std::string>(&v)) {
-    Bind(st, i, *s);
-  } else {
-    sqlite3_bind_null(st, i);
-  }
-}
-
 
 }  // namespace
 
@@ -461,6 +449,17 @@ Status SqliteStore::WriteDocument(const StoredDocument& doc, const std::vector<S
                                    return false;
                                  }));
     fresh_state_ = leftovers ? FreshState::kReadBack : FreshState::kTracking;
+    // The run counts its rollups itself unless days of an earlier run
+    // still wait for theirs (a process killed before its refresh).
+    bool waiting = false;
+    GRIOT_RETURN_IF_ERROR(Select(
+        {"SELECT 1 FROM rollup_pending UNION ALL SELECT 1 FROM place_rollup_pending LIMIT 1", {}},
+        [&](const SqlRow&) {
+          waiting = true;
+          return false;
+        }));
+    load_rollups_.reset();
+    if (!leftovers && !waiting) load_rollups_ = std::make_unique<LoadRollups>();
   }
   // Re-coding a document replaces its events instead of adding them twice.
   bool replaced = false;
@@ -469,6 +468,7 @@ Status SqliteStore::WriteDocument(const StoredDocument& doc, const std::vector<S
     // Its groups' other members are unlinked too: only the table knows them.
     fresh_state_ = FreshState::kReadBack;
     fresh_.clear();
+    load_rollups_.reset();
   }
   sqlite3_reset(insert_doc_);
   BindStatic(insert_doc_, 1, doc.id);
@@ -550,6 +550,7 @@ Status SqliteStore::WriteDocument(const StoredDocument& doc, const std::vector<S
     if (fresh_state_ == FreshState::kTracking) {
       fresh_.push_back(ToDedupRecord(doc, e));
       fresh_.back().row = row;
+      if (load_rollups_) load_rollups_->Add(row, e, location_id);
     }
     sqlite3_reset(insert_fts_);
     sqlite3_bind_int64(insert_fts_, 1, row);
@@ -696,18 +697,6 @@ Status SqliteStore::SelectRows(const SqlQuery& query, const RowCallback& each) {
 // its covering index newest first and stops at the page's end, testing
 // each row against the matches (70 ms instead of 350 ms for 150,000
 
-// A first load refreshes its rollups once the indexes exist: the actor
-// names join every event to its participants by event id. The days stay
-// in rollup_pending meanwhile, so a load killed in between is refreshed at
-// the next open.
-Status SqliteStore::RefreshRollups() {
-  if (deferred_indexes_) {
-    deferred_rollups_ = true;
-    return Status::Ok();
-  }
-  return Store::RefreshRollups();
-}
-
 // SQLite's own counter: it changes when another connection (another
 // process's load included) commits to the file.
 Result<std::optional<int64_t>> SqliteStore::DataVersion() {
@@ -749,6 +738,8 @@ std::string SqliteStore::TextMatchParam(const std::string& words) const {
 bool SqliteStore::TakeFresh(std::vector<DedupRecord>* records, bool* first_load) {
   const bool tracked = fresh_state_ == FreshState::kTracking;
   *first_load = tracked && deferred_indexes_;  // the store was empty at open
+  if (!tracked) load_rollups_.reset();
+  first_load_rollups_ = *first_load;
   if (tracked) *records = std::move(fresh_);
   fresh_ = {};
   fresh_state_ = FreshState::kUnknown;

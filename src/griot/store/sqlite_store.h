@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "griot/store/dedup.h"
+#include "griot/store/load_rollups.h"
 #include "griot/store/store.h"
 
 struct sqlite3;
@@ -63,6 +64,10 @@ class SqliteStore : public Store {
   // Deletes an earlier version of the document; `replaced` says whether
   // there was one.
   Status UnlinkDocument(const std::string& doc_id, bool* replaced);
+  // The rollups of a load into an empty store, from load_rollups_; false
+  // (nothing written) when another writer added events meanwhile.
+  Result<bool> WriteLoadRollups();
+  Status AddEarlierReports(int64_t row, int64_t reports);
 
   std::string path_;
   bool read_only_ = false;
@@ -101,6 +106,11 @@ class SqliteStore : public Store {
   enum class FreshState { kUnknown, kTracking, kReadBack };
   FreshState fresh_state_ = FreshState::kUnknown;
   std::vector<DedupRecord> fresh_;
+  // A load into an empty store counts its rollups as it writes
+  // (load_rollups.h); dropped as soon as the load is anything else (a
+  // document replaced, records of another run to link).
+  std::unique_ptr<LoadRollups> load_rollups_;
+  bool first_load_rollups_ = false;  // they replace the tables' rows rather than add to them
 };
 
 }  // namespace griot
