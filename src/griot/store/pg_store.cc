@@ -243,7 +243,22 @@ Status PgStore::Flush() {
 Status PgStore::Finish(const RunSummary& s) {
   GRIOT_RETURN_IF_ERROR(Writable());
   GRIOT_RETURN_IF_ERROR(batch_.Commit(conn_, url_));
-  GRIOT_RETURN_IF_ERROR(Deduplicate());
+  int64_t linked = 0;
+  GRIOT_RETURN_IF_ERROR(Deduplicate(&linked));
+  // Statistics now when the run grew the store by a tenth or more: until
+  // autovacuum gets to it, the planner misjudged how many events an actor
+  // has and scanned every participant (seconds instead of milliseconds).
+  double rows = 0;
+  GRIOT_RETURN_IF_ERROR(Select({"SELECT reltuples FROM pg_class WHERE relname = 'events'", {}},
+                               [&](const SqlRow& r) {
+                                 rows = SqlValueDouble(r[0]);
+                                 return false;
+                               }));
+  if (linked > 0 && static_cast<double>(linked) * 10 >= rows) {
+    GRIOT_RETURN_IF_ERROR(Select(
+        {"ANALYZE documents, events, participants, entities, locations, mentions", {}},
+        [](const SqlRow&) { return true; }));
+  }
   return Select({"INSERT INTO runs (started, finished, documents_read, documents_coded, "
                  "documents_skipped, documents_failed, sentences, events, bytes, seconds, "
                  "reasons, resumed) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
