@@ -60,11 +60,11 @@ size_t LoadRollups::DimsHash::operator()(const Dims& d) const {
 }
 
 uint32_t LoadRollups::Pool::Id(std::string_view s) {
-  auto it = ids_.find(std::string(s));
+  auto it = ids_.find(s);
   if (it != ids_.end()) return it->second;
   const uint32_t id = static_cast<uint32_t>(texts_.size());
   texts_.emplace_back(s);
-  ids_.emplace(std::string(s), id);
+  ids_.emplace(texts_.back(), id);
   return id;
 }
 
@@ -125,7 +125,7 @@ bool LoadRollups::Link(size_t links, const std::vector<std::pair<int64_t, int64_
   size_t reports = earlier_reports_;
   for (const auto& [row, mentions] : canonical) {
     auto it = std::lower_bound(rows_.begin(), rows_.end(), row);
-    // A group of an event of an earlier load: not a load into an empty store.
+    // Not one of the added records: the groups are not this load's.
     if (it == rows_.end() || *it != row || mentions < 1) return false;
     Record& r = records_[static_cast<size_t>(it - rows_.begin())];
     r.events = 1;

@@ -1,7 +1,7 @@
-// LoadRollups: the rollup tables of a load into an empty store (daily,
-// monthly and regional counts; counts by place, actor key and actor name),
-// counted in memory from the load's own records as they are written and
-// linked, instead of by grouping the events table afterwards. For a million
+// LoadRollups: the rollup tables' counts for one load (daily, monthly and
+// regional counts; counts by place, actor key and actor name), counted in
+// memory from the load's own records as they are written and linked,
+// instead of by grouping the events table afterwards. For a million
 // events the SQL refresh read every canonical row through an index several
 // times (27 of 90 seconds of ingest); counting here costs well under one.
 //
@@ -13,8 +13,9 @@
 // compares the two on both kinds of load.
 //
 //   LoadRollups r;
-//   r.Add(row, event, location_id);        // per written event record
-//   if (r.Link(links)) r.Emit(write_row);  // after duplicate linking
+//   r.Add(row, event, location_id);                 // per written event record
+//   r.AddReports(earlier, location_id, reports);    // earlier events joined
+//   if (r.Link(links, canonical)) r.Emit(write_row);  // after duplicate linking
 #pragma once
 
 #include <cstdint>
@@ -66,7 +67,12 @@ class LoadRollups {
     std::vector<uint32_t> Ranks() const;
 
    private:
-    std::unordered_map<std::string, uint32_t> ids_;
+    // Looked up by view: interning runs for every written record.
+    struct Hash {
+      using is_transparent = void;
+      size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+    };
+    std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> ids_;
     std::vector<std::string> texts_;
   };
 

@@ -168,7 +168,7 @@ Status SqliteStore::ApplyLinks(const std::vector<MentionLink>& links) {
   }
   std::sort(rows.begin(), rows.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
-  // A first load's rollups are counted from its groups (RefreshRollups).
+  // A tracked run's rollups are counted from its groups (RefreshRollups).
   if (load_rollups_) {
     std::vector<std::pair<int64_t, int64_t>> canonical;
     for (const auto& [row, t] : rows) {

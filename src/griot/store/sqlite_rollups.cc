@@ -22,11 +22,10 @@ Status SqliteStore::RefreshRollups() {
     deferred_rollups_ = true;
     return Status::Ok();
   }
+  // Counts serve one refresh, whatever becomes of it.
   std::unique_ptr<LoadRollups> load = std::move(load_rollups_);
   if (load && load->Linked()) {
-    load_rollups_ = std::move(load);
-    Result<bool> written = WriteLoadRollups();
-    load_rollups_.reset();
+    Result<bool> written = WriteLoadRollups(*load);
     if (!written.ok()) return written.status();
     if (*written) return Status::Ok();
   }
@@ -55,7 +54,7 @@ constexpr RollupTable kRollupTables[] = {
 };
 }  // namespace
 
-Result<bool> SqliteStore::WriteLoadRollups() {
+Result<bool> SqliteStore::WriteLoadRollups(const LoadRollups& load) {
   GRIOT_RETURN_IF_ERROR(Begin());
   const bool merge = !first_load_rollups_;
   if (!merge) {
@@ -66,7 +65,7 @@ Result<bool> SqliteStore::WriteLoadRollups() {
       events = SqlValueInt(r[0]);
       return false;
     }));
-    if (events != static_cast<int64_t>(load_rollups_->size())) {
+    if (events != static_cast<int64_t>(load.size())) {
       GRIOT_RETURN_IF_ERROR(Commit());
       return false;
     }
@@ -79,7 +78,7 @@ Result<bool> SqliteStore::WriteLoadRollups() {
   }
   GRIOT_RETURN_IF_ERROR(Exec(clear.c_str()));
   std::unordered_map<std::string, sqlite3_stmt*> inserts;
-  Status st = load_rollups_->Emit([&](const char* table, const SqlRow& row) -> Status {
+  Status st = load.Emit([&](const char* table, const SqlRow& row) -> Status {
     sqlite3_stmt*& ins = inserts[table];
     if (ins == nullptr) {
       std::string sql = std::string("INSERT INTO ") + (merge ? "temp.add_" : "main.") + table + " VALUES (?";

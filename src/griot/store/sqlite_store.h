@@ -64,9 +64,11 @@ class SqliteStore : public Store {
   // Deletes an earlier version of the document; `replaced` says whether
   // there was one.
   Status UnlinkDocument(const std::string& doc_id, bool* replaced);
-  // The rollups of a load into an empty store, from load_rollups_; false
-  // (nothing written) when another writer added events meanwhile.
-  Result<bool> WriteLoadRollups();
+  // Writes a load's counted rollups (sqlite_rollups.cc): false, nothing
+  // written, when a first load finds events another writer added.
+  Result<bool> WriteLoadRollups(const LoadRollups& load);
+  // Counts, in load_rollups_, the reports this load adds to the canonical
+  // event at `row` of an earlier run.
   Status AddEarlierReports(int64_t row, int64_t reports);
 
   std::string path_;
@@ -106,9 +108,9 @@ class SqliteStore : public Store {
   enum class FreshState { kUnknown, kTracking, kReadBack };
   FreshState fresh_state_ = FreshState::kUnknown;
   std::vector<DedupRecord> fresh_;
-  // A load into an empty store counts its rollups as it writes
-  // (load_rollups.h); dropped as soon as the load is anything else (a
-  // document replaced, records of another run to link).
+  // A run that tracks its records counts its rollups as it writes
+  // (load_rollups.h); dropped as soon as it is anything else (a document
+  // replaced, records or days of another run waiting).
   std::unique_ptr<LoadRollups> load_rollups_;
   bool first_load_rollups_ = false;  // they replace the tables' rows rather than add to them
 };
