@@ -85,7 +85,14 @@ DROP INDEX IF EXISTS events_day;
 CREATE INDEX IF NOT EXISTS events_day_v4 ON events(is_canonical, day, event, country, mentions);
 CREATE INDEX IF NOT EXISTS events_located ON events(location_id, is_canonical, event, country, admin1, mentions);
 CREATE INDEX IF NOT EXISTS events_fts ON events USING gin (to_tsvector('simple', text));
-CREATE INDEX IF NOT EXISTS participants_entity ON participants(entity_id);
+-- An actor filter reads an entity's event ids from the index alone, then
+-- each event's filter and grouping columns from events_cover: with both,
+-- no heap page is read (at 1M events the heap fetches of an actor with 8,000
+-- events cost 150 ms when the tables were not in shared_buffers).
+DROP INDEX IF EXISTS participants_entity;
+CREATE INDEX IF NOT EXISTS participants_entity_v2 ON participants(entity_id, event_id);
+CREATE INDEX IF NOT EXISTS events_cover ON events(event_id)
+  INCLUDE (is_canonical, event, day, country, mentions);
 DROP INDEX IF EXISTS events_actor;
 DROP INDEX IF EXISTS events_recipient;
 CREATE INDEX IF NOT EXISTS mentions_event ON mentions(event_id);
