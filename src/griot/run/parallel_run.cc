@@ -21,6 +21,7 @@ Status LockedSink::Account(const RecordOutcome& outcome) {
 }
 bool LockedSink::HasDocument(const std::string& id, const std::string& content_hash) {
   if (!keeps_) return false;
+  if (concurrent_) return sink_->HasDocument(id, content_hash);
   std::lock_guard lock(mutex_);
   return sink_->HasDocument(id, content_hash);
 }

@@ -26,10 +26,12 @@ namespace griot {
 
 // Serializes every call into a sink that is not thread-safe. The writer does
 // all writing; the reader (HasOutcome, --resume) and the coding threads
-// (HasDocument) only ask questions, under the same lock.
+// (HasDocument) only ask questions, under the same lock unless the sink
+// answers them while it writes (a SQLite store on a file).
 class LockedSink : public EventSink {
  public:
-  explicit LockedSink(EventSink* sink) : sink_(sink), keeps_(sink->KeepsDocuments()) {}
+  explicit LockedSink(EventSink* sink)
+      : sink_(sink), keeps_(sink->KeepsDocuments()), concurrent_(sink->AnswersWhileWriting()) {}
   bool KeepsDocuments() const override { return keeps_; }
   Status Write(const Document& doc) override;
   Status Account(const RecordOutcome& outcome) override;
@@ -40,7 +42,8 @@ class LockedSink : public EventSink {
  private:
   std::mutex mutex_;
   EventSink* sink_;
-  const bool keeps_;  // false: questions are answered without the lock
+  const bool keeps_;       // false: questions are answered without the lock
+  const bool concurrent_;  // HasDocument is answered without the lock
 };
 
 // Codes `inputs` with options.threads coding threads; `errors` is the open

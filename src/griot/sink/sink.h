@@ -65,6 +65,9 @@ class EventSink {
   // keeps nothing to ask about): the parallel run then skips asking, and
   // the lock that asking would take against the writer.
   virtual bool KeepsDocuments() const { return false; }
+  // True when HasDocument may be called from any thread while Write and
+  // Account run on another: the parallel run then asks without its lock.
+  virtual bool AnswersWhileWriting() const { return false; }
   // True when an earlier run already accounted for this record (--resume).
   virtual bool HasOutcome(const std::string& input, uint64_t line) {
     (void)input;

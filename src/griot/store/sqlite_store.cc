@@ -141,11 +141,16 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
                                     return false;
                                   }));
   if (!regions) GRIOT_RETURN_IF_ERROR(s->ExecuteScript(kFillRegionRollupSql));
+  // Without a second connection (an in-memory database) questions are
+  // asked on this one, under the parallel run's lock.
+  Result<std::unique_ptr<SqliteQuestions>> questions = SqliteQuestions::Open(path);
+  if (questions.ok()) s->questions_ = std::move(*questions);
   return s;
 }
 
 SqliteStore::~SqliteStore() {
   if (in_transaction_) sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr);
+  questions_.reset();  // before the writer closes: the last connection tidies the log
   for (sqlite3_stmt* st :
        {insert_doc_, doc_exists_, stale_days_, reset_groups_, unlink_groups_, fts_delete_, delete_participants_, delete_events_,
         insert_event_, insert_fts_, insert_participant_, find_entity_, insert_entity_,
@@ -349,7 +354,9 @@ Status SqliteStore::Commit() {
       "JOIN events e ON e.rowid = p.id; DELETE FROM temp.fts_pending;"));
   in_transaction_ = false;
   pending_ = 0;
-  return Exec("COMMIT");
+  Status committed = Exec("COMMIT");
+  if (questions_) questions_->TransactionEnded();
+  return committed;
 }
 
 Result<int64_t> SqliteStore::EntityId(const StoredArgument& a) {
@@ -467,6 +474,7 @@ Status SqliteStore::WriteDocument(const StoredDocument& doc, const std::vector<S
     load_rollups_.reset();
     if (!leftovers && !waiting) load_rollups_ = std::make_unique<LoadRollups>();
   }
+  if (questions_) questions_->Written(doc.id, doc.content_hash);
   // Re-coding a document replaces its events instead of adding them twice.
   bool replaced = false;
   GRIOT_RETURN_IF_ERROR(UnlinkDocument(doc.id, &replaced));
@@ -584,6 +592,7 @@ Status SqliteStore::Account(const RecordOutcome& o) {
 }
 
 bool SqliteStore::HasDocument(const std::string& id, const std::string& content_hash) {
+  if (questions_) return questions_->Has(id, content_hash);
   sqlite3_reset(has_document_);
   Bind(has_document_, 1, id);
   Bind(has_document_, 2, content_hash);

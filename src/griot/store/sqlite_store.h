@@ -13,6 +13,7 @@
 
 #include "griot/store/dedup.h"
 #include "griot/store/load_rollups.h"
+#include "griot/store/sqlite_questions.h"
 #include "griot/store/store.h"
 
 struct sqlite3;
@@ -30,6 +31,7 @@ class SqliteStore : public Store {
   Status Account(const RecordOutcome& outcome) override;
   bool HasDocument(const std::string& id, const std::string& content_hash) override;
   bool HasOutcome(const std::string& input, uint64_t line) override;
+  bool AnswersWhileWriting() const override { return questions_ != nullptr; }
   Status Finish(const RunSummary& summary) override;
   Status Flush() override;
   Status Select(const SqlQuery& query, const RowCallback& each) override;
@@ -93,6 +95,8 @@ class SqliteStore : public Store {
   sqlite3_stmt* insert_record_ = nullptr;
   sqlite3_stmt* has_document_ = nullptr;
   sqlite3_stmt* has_outcome_ = nullptr;
+  // HasDocument for other threads (a read-write store on a file).
+  std::unique_ptr<SqliteQuestions> questions_;
   // Entity and location ids already looked up: most events name the same
   // few hundred actors and places.
   std::unordered_map<std::string, int64_t> entity_ids_;
