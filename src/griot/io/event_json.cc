@@ -15,6 +15,13 @@ uint32_t CodePoints(std::string_view s) {
   return n;
 }
 
+SentenceSpan SpanInSentence(const Document& doc, const Sentence& s, ByteSpan b, bool implicit) {
+  if (implicit || b.begin < s.span.begin || b.end > s.span.end) return {};
+  std::string_view text = doc.Slice(s.span);
+  return {true, CodePoints(text.substr(0, b.begin - s.span.begin)),
+          CodePoints(text.substr(0, b.end - s.span.begin))};
+}
+
 namespace {
 
 void AppendString(std::string_view s, std::string* out) {
@@ -88,16 +95,15 @@ void AppendEventJson(const Document& doc, const Event& e, std::string* out) {
   const Sentence& s = doc.sentences[e.sentence];
   std::string_view text = doc.Slice(s.span);
   auto span = [&](ByteSpan b, bool implicit) {
-    // Implicit actors and arguments resolved from an earlier sentence
-    // (pronouns) have no span in this sentence: null.
-    if (implicit || b.begin < s.span.begin || b.end > s.span.end) {
+    SentenceSpan at = SpanInSentence(doc, s, b, implicit);
+    if (!at.present) {
       out->append("null");
       return;
     }
     out->push_back('[');
-    AppendNumber(CodePoints(text.substr(0, b.begin - s.span.begin)), out);
+    AppendNumber(at.begin, out);
     out->push_back(',');
-    AppendNumber(CodePoints(text.substr(0, b.end - s.span.begin)), out);
+    AppendNumber(at.end, out);
     out->push_back(']');
   };
   auto spans = [&](const std::vector<EventArgument>& args) {
@@ -161,7 +167,7 @@ void AppendEventJson(const Document& doc, const Event& e, std::string* out) {
   AppendString(e.pattern, out);
   out->push_back(',');
   AppendKey("confidence", out);
-  AppendNumber(std::round(e.confidence * 1000) / 1000, out);
+  AppendNumber(RoundConfidence(e.confidence), out);
   out->push_back(',');
   AppendKey("location", out);
   if (e.location.precision.empty()) {
@@ -175,9 +181,9 @@ void AppendEventJson(const Document& doc, const Event& e, std::string* out) {
     out->append(",\"admin1\":");
     AppendString(l.admin1, out);
     out->append(",\"lat\":");
-    AppendNumber(std::round(l.lat * 1e5) / 1e5, out);
+    AppendNumber(RoundDegrees(l.lat), out);
     out->append(",\"lon\":");
-    AppendNumber(std::round(l.lon * 1e5) / 1e5, out);
+    AppendNumber(RoundDegrees(l.lon), out);
     out->append(",\"precision\":");
     AppendString(l.precision, out);
     out->append(",\"geonames_id\":");

@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "griot/io/event_json.h"
+#include "griot/store/stored_json.h"
 #include "griot/util/civil_date.h"
 #include "griot/util/content_hash.h"
 
@@ -91,7 +92,8 @@ std::vector<StoredEvent> ToStoredEvents(const Document& doc) {
   // FillAnalysisDates drops a report date that is not a real day.
   std::string report_date = doc.date.size() >= 10 ? doc.date.substr(0, 10) : "";
   for (const Event& e : doc.events) {
-    nlohmann::json j = EventToJson(doc, e);
+    // The text, numbers and JSON columns hold what the JSONL record prints,
+    // as stores have always held them (see stored_json.h).
     StoredEvent s;
     s.event_id = e.event_id;
     s.doc_id = doc.id;
@@ -104,27 +106,26 @@ std::vector<StoredEvent> ToStoredEvents(const Document& doc) {
     s.cameo = e.cameo;
     s.quad = e.quad;
     s.score = e.score;
-    s.text = j["text"].get<std::string>();
-    s.spans = j["spans"].dump();
+    s.text = std::string(doc.Slice(doc.sentences[e.sentence].span));
+    s.spans = StoredSpansJson(doc, e);
     s.pattern = e.pattern;
-    s.confidence = j["confidence"].get<double>();
+    s.confidence = StoredValue(RoundConfidence(e.confidence));
     s.report_date = report_date;
     s.event_date = e.date;
     s.date_granularity = e.date_granularity.empty() ? "unresolved" : e.date_granularity;
     FillAnalysisDates(&s);
     if (!e.location.precision.empty()) {
-      const nlohmann::json& l = j["location"];
       s.location.name = e.location.name;
       s.location.country = e.location.country;
       s.location.admin1 = e.location.admin1;
-      s.location.lat = l["lat"].get<double>();  // rounded as printed
-      s.location.lon = l["lon"].get<double>();
+      s.location.lat = StoredValue(RoundDegrees(e.location.lat));
+      s.location.lon = StoredValue(RoundDegrees(e.location.lon));
       s.location.precision = e.location.precision;
       s.location.geonames_id = e.location.geonames_id;
       s.location.reason = e.location.reason;
     }
-    s.counts = j["counts"].dump();
-    s.aux = j["aux"].dump();
+    s.counts = StoredCountsJson(e);
+    s.aux = StoredAuxJson(e);
     out.push_back(std::move(s));
   }
   return out;
