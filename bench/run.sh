@@ -2,17 +2,20 @@
 # Throughput benchmark: codes a replicated copy of the synthetic-stories corpus
 # with `griot code` and reports speed and peak memory. See bench/README.md.
 #
-# Usage: bench/run.sh [--size-mb N] [--griot PATH] [--runs N]
+# Usage: bench/run.sh [--size-mb N] [--griot PATH] [--runs N] [--db]
 set -euo pipefail
 
 usage() {
   cat <<'EOF'
-Usage: bench/run.sh [--size-mb N] [--griot PATH] [--runs N]
+Usage: bench/run.sh [--size-mb N] [--griot PATH] [--runs N] [--db]
 
   --size-mb N    size of the benchmark input in MB (MiB), at least N (default 20)
   --runs N       timed runs; the median is reported (default 3)
   --griot PATH   griot binary to run (default build/griot in the repository
                  root; a relative PATH is taken from the current directory)
+  --db           also store the run in a new SQLite store (bench/data/run.db,
+                 removed before each run): `griot code --db`, the store's
+                 end of run (duplicate linking, indexes, rollups) included
 
 Reads ../shared/corpus/synthetic-stories/dev.jsonl (relative to the repository
 root), replicates it into bench/data/stories-<N>mb.jsonl and times
@@ -31,6 +34,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 size_mb=20
 griot=
 runs=3
+store=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --size-mb)
@@ -51,6 +55,7 @@ while [[ $# -gt 0 ]]; do
       shift 2
       ;;
     --runs=*) runs=${1#*=}; shift ;;
+    --db) store=(--db bench/data/run.db); shift ;;
     -h | --help) usage; exit 0 ;;
     *) usage >&2; die "unknown argument '$1'" ;;
   esac
@@ -120,12 +125,14 @@ rm -f "$summary"
 # the median is reported (and every run listed).
 walls=()
 for ((run = 1; run <= runs; run++)); do
-  echo "timed run $run/$runs: $griot code $input"
+  echo "timed run $run/$runs: $griot code ${store[*]} $input"
   start=${EPOCHREALTIME:-}
   # Exit status 1 is a partial success (some records skipped, e.g. another
   # language); only 2 and above is a failed run.
   status=0
-  /usr/bin/time -v "$griot" code --summary-json "$summary" "$input" >/dev/null 2>"$timing" || status=$?
+  rm -f bench/data/run.db bench/data/run.db-wal bench/data/run.db-shm
+  /usr/bin/time -v "$griot" code "${store[@]}" --summary-json "$summary" "$input" >/dev/null 2>"$timing" ||
+    status=$?
   if [[ $status -ge 2 ]]; then
     tail -n 30 "$timing" >&2
     die "griot failed; full stderr in $timing"
