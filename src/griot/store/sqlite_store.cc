@@ -474,7 +474,6 @@ Status SqliteStore::WriteDocument(const StoredDocument& doc, const std::vector<S
     load_rollups_.reset();
     if (!leftovers && !waiting) load_rollups_ = std::make_unique<LoadRollups>();
   }
-  if (questions_) questions_->Written(doc.id, doc.content_hash);
   // Re-coding a document replaces its events instead of adding them twice.
   bool replaced = false;
   GRIOT_RETURN_IF_ERROR(UnlinkDocument(doc.id, &replaced));
@@ -496,6 +495,8 @@ Status SqliteStore::WriteDocument(const StoredDocument& doc, const std::vector<S
   sqlite3_bind_int64(insert_doc_, 9, doc.events);
   BindStatic(insert_doc_, 10, doc.content_hash);
   GRIOT_RETURN_IF_ERROR(Check(sqlite3_step(insert_doc_), "insert document"));
+  // Other threads now get the answer this connection would give.
+  if (questions_) questions_->Written(doc.id, doc.content_hash);
   for (const StoredEvent& e : events) {
     int64_t location_id = 0;
     if (!e.location.precision.empty()) {
