@@ -327,10 +327,9 @@ TEST(StoredEvents, NumbersAndStringsAsNlohmannDumpsThem) {
     ASSERT_EQ(got, reference_number(v)) << v;
   }
 
-  for (int c = 0; c < 0x100; ++c) {
+  for (int c = 0; c < 0x80; ++c) {  // a lone byte past ASCII is not UTF-8
     std::string s = "a";
     s.push_back(static_cast<char>(c));
-    if (c >= 0x80) continue;  // a lone byte past ASCII is not UTF-8
     std::string got;
     AppendStoredString(s, &got);
     EXPECT_EQ(got, nlohmann::json(s).dump()) << c;
