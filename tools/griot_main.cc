@@ -12,6 +12,7 @@
 
 #include "griot/dict/checker.h"
 #include "griot/dict/importer.h"
+#include "griot/eval/doc_eval.h"
 #include "griot/eval/evaluator.h"
 #include "griot/io/event_json.h"
 #include "griot/kb/knowledge_base.h"
@@ -146,11 +147,21 @@ int main(int argc, char** argv) {
   code->add_flag("--keep-negated", keep_negated,
                  "code negated events (\"did not arrest\") too, tagged aux \"negated\"");
 
-  std::string gold;
+  std::string gold, doc_gold;
   bool show_misses = false, eval_json = false;
-  CLI::App* eval = app.add_subcommand("eval", "score griot against gold PLOVER records");
+  griot::DocEvalOptions doc_eval;
+  CLI::App* eval = app.add_subcommand(
+      "eval", "score griot against gold PLOVER sentences, or whole documents with --gold");
   AddCommon(eval, &common);
-  eval->add_option("gold", gold, "gold JSONL (format of PLOVER-GSR)")->required();
+  eval->add_option("gold", gold,
+                   "gold sentences (JSONL in the format of PLOVER-GSR); with --gold, the corpus "
+                   "holding the annotated documents")
+      ->required();
+  eval->add_option("--gold", doc_gold,
+                   "annotations of whole documents: a file or directory (gold/README.md)");
+  eval->add_option("--split", doc_eval.split, "with --gold: dev, report or all")
+      ->check(CLI::IsMember({"dev", "report", "all"}))
+      ->capture_default_str();
   eval->add_flag("--misses", show_misses, "list the sentences griot got wrong");
   eval->add_flag("--json", eval_json, "print the report as JSON");
 
@@ -298,6 +309,27 @@ int main(int argc, char** argv) {
     (void)kb.release();
 #endif
     return griot::ExitCode(s);
+  }
+  if (*eval && !doc_gold.empty()) {
+    // The report half is scored, never studied (gold/README.md).
+    if (show_misses && doc_eval.split == "report") {
+      std::cerr << "griot: --misses lists errors of the dev half only: the report half is scored, "
+                   "never studied (gold/README.md)\n";
+      return 2;
+    }
+    auto set = griot::LoadGold(doc_gold, kb->ontology());
+    if (!set.ok()) {
+      std::cerr << "griot: " << set.status().message() << "\n";
+      return 2;
+    }
+    doc_eval.list_errors = show_misses;
+    auto report = griot::EvaluateDocuments(pipeline, *set, gold, doc_eval);
+    if (!report.ok()) {
+      std::cerr << "griot: " << report.status().message() << "\n";
+      return 2;
+    }
+    std::cout << (eval_json ? griot::DocReportJson(*report) + "\n" : griot::FormatDocReport(*report));
+    return 0;
   }
   if (*eval) {
     auto report = griot::Evaluate(pipeline, gold);
