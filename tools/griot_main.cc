@@ -143,9 +143,17 @@ int main(int argc, char** argv) {
                    "write one JSON line per skipped or failed record to FILE");
   code->add_flag("--resume", code_options.resume,
                  "with --db: skip records an interrupted earlier run already accounted for");
-  bool keep_negated = false;
+  bool keep_negated = false, all_candidates = false;
+  double min_confidence = -1;
   code->add_flag("--keep-negated", keep_negated,
                  "code negated events (\"did not arrest\") too, tagged aux \"negated\"");
+  code->add_option("--min-confidence", min_confidence,
+                   "leave out events below this confidence (default: the knowledge base's "
+                   "threshold, confidence.txt)")
+      ->check(CLI::Range(0.0, 1.0));
+  code->add_flag("--all-candidates", all_candidates,
+                 "print every candidate event, the rejected ones with a \"verdict\" saying "
+                 "which stage rejected them and why (not with --db)");
 
   std::string gold, doc_gold;
   bool show_misses = false, eval_json = false;
@@ -162,6 +170,9 @@ int main(int argc, char** argv) {
   eval->add_option("--split", doc_eval.split, "with --gold: dev, report or all")
       ->check(CLI::IsMember({"dev", "report", "all"}))
       ->capture_default_str();
+  eval->add_option("--min-confidence", doc_eval.min_confidence,
+                   "with --gold: the threshold to score at (default: the knowledge base's)")
+      ->check(CLI::Range(0.0, 1.0));
   eval->add_flag("--misses", show_misses, "list the sentences griot got wrong");
   eval->add_flag("--json", eval_json, "print the report as JSON");
 
@@ -172,6 +183,8 @@ int main(int argc, char** argv) {
   std::string explain_date;
   explain->add_option("--date", explain_date, "the document's date (YYYY-MM-DD) for relative dates");
   explain->add_flag("--keep-negated", keep_negated, "show negated events too");
+  explain->add_option("--min-confidence", min_confidence, "threshold (default: the knowledge base's)")
+      ->check(CLI::Range(0.0, 1.0));
 
   std::vector<std::string> actor_inputs;
   bool unknown = false;
@@ -251,10 +264,16 @@ int main(int argc, char** argv) {
   if (!kb) return 2;
   griot::Limits limits{max_doc_bytes, keep_negated};
   limits.max_sentence_tokens = max_sentence_tokens;
+  limits.min_confidence = min_confidence;
+  limits.all_candidates = all_candidates;
   griot::Pipeline pipeline(kb.get(), limits);
 
   if (*code) {
     std::unique_ptr<griot::EventSink> sink;
+    if (all_candidates && !db_path.empty()) {
+      std::cerr << "griot: --all-candidates is for reading candidates, not for a database: drop --db\n";
+      return 2;
+    }
     if (!db_path.empty()) {
       auto db = griot::Store::Open(db_path);
       if (!db.ok()) {
@@ -323,7 +342,13 @@ int main(int argc, char** argv) {
       return 2;
     }
     doc_eval.list_errors = show_misses;
-    auto report = griot::EvaluateDocuments(pipeline, *set, gold, doc_eval);
+    // Every event is scored; the threshold is applied by the scorer, so that
+    // its reliability table sees them all.
+    if (doc_eval.min_confidence < 0) doc_eval.min_confidence = kb->confidence().threshold();
+    griot::Limits all = limits;
+    all.min_confidence = 0;
+    griot::Pipeline unfiltered(kb.get(), all);
+    auto report = griot::EvaluateDocuments(unfiltered, *set, gold, doc_eval);
     if (!report.ok()) {
       std::cerr << "griot: " << report.status().message() << "\n";
       return 2;
@@ -349,7 +374,9 @@ int main(int argc, char** argv) {
     return griot::ExitCode(s);
   }
   if (*explain) {
-    griot::Pipeline explainer(kb.get(), griot::Limits{max_doc_bytes, keep_negated, true});
+    griot::Limits explaining{max_doc_bytes, keep_negated, true};
+    explaining.min_confidence = min_confidence;
+    griot::Pipeline explainer(kb.get(), explaining);
     griot::Document doc;
     doc.id = "explain";
     doc.text = sentence;

@@ -4,6 +4,9 @@
 #include "griot/io/reader.h"
 #include "griot/util/civil_date.h"
 
+#include <iomanip>
+#include <sstream>
+
 namespace griot {
 
 Status Pipeline::Code(Document& doc) const {
@@ -31,7 +34,32 @@ Status Pipeline::Code(Document& doc) const {
   geolocator_.Locate(doc);
   AttachPlaceCountries(kb_->ontology(), doc, limits_.explain);
   MarkHistorical(doc);
+  Score(doc);
   return Status::Ok();
+}
+
+void Pipeline::Score(Document& doc) const {
+  const ConfidenceModel& model = kb_->confidence();
+  double threshold = limits_.min_confidence >= 0 ? limits_.min_confidence : model.threshold();
+  size_t kept = 0;
+  for (Event& e : doc.events) {
+    e.confidence = model.Score(doc, e);
+    if (e.verdict.empty() && e.confidence < threshold) {
+      std::ostringstream why;
+      why << "confidence: " << std::fixed << std::setprecision(2) << e.confidence
+          << " is below the threshold " << threshold;
+      if (limits_.explain) {
+        doc.explanations.push_back("sentence " + std::to_string(e.sentence) + ": '" +
+                                   std::string(doc.Slice(e.trigger)) + "' (" + e.event + ") " +
+                                   why.str());
+      }
+      if (!limits_.all_candidates) continue;
+      e.verdict = why.str();
+    }
+    if (kept != static_cast<size_t>(&e - doc.events.data())) doc.events[kept] = std::move(e);
+    ++kept;
+  }
+  doc.events.resize(kept);
 }
 
 // PLOVER's "historical" auxiliary mode: an event the text dates more than

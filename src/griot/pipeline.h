@@ -22,6 +22,10 @@ struct Limits {
   bool keep_negated = false;            // code negated events, tagged aux "negated"
   bool explain = false;                 // fill Document::explanations (griot explain)
   uint32_t max_sentence_tokens = 200;   // longer sentences are cut into pieces of this size
+  bool all_candidates = false;          // keep rejected candidates, with their verdict (Event::verdict)
+  // Events whose confidence is below this are left out; negative: the
+  // knowledge base's default (confidence.txt's threshold).
+  double min_confidence = -1;
 };
 
 class Pipeline {
@@ -30,7 +34,7 @@ class Pipeline {
       : kb_(kb),
         limits_(limits),
         entities_(&kb->actors()),
-        coder_(kb, limits.keep_negated, limits.explain),
+        coder_(kb, CoderOptions{limits.keep_negated, limits.explain, limits.all_candidates}),
         geolocator_(&kb->gazetteer()) {}
 
   // Codes doc.text into doc.events. Fails (naming the reason) on empty,
@@ -41,6 +45,9 @@ class Pipeline {
   // Fills what depends on the whole record: one count per kind, and the
   // "historical" auxiliary mode.
   void MarkHistorical(Document& doc) const;
+  // Scores every event (coder/confidence.h) and leaves out those below the
+  // threshold (or marks them, when all candidates are kept).
+  void Score(Document& doc) const;
   const KnowledgeBase* kb_;
   Limits limits_;
   EntityMatcher entities_;

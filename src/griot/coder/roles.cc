@@ -74,11 +74,11 @@ bool SentenceRoles::AfterPreposition(uint32_t first) const {
     const Token& p = doc_.tokens[k - 1];
     if (p.tag == Tag::kDeterminer || p.tag == Tag::kAdjective || p.tag == Tag::kNumber ||
         ((p.tag == Tag::kNoun || p.tag == Tag::kProperNoun) && ++modifiers <= 4) ||
-        p.lower == "and" || Approximator(k - 1)) {
+        (p.flags & kFlagCoordinator) || Approximator(k - 1)) {
       --k;
       continue;
     }
-    return (p.tag == Tag::kPreposition && p.lower != "of") || (p.flags & kFlagLocative);
+    return (p.tag == Tag::kPreposition && !(p.flags & kFlagGenitive)) || (p.flags & kFlagLocative);
   }
   return false;
 }
@@ -88,9 +88,9 @@ void SentenceRoles::AddCoordinatedLeft(int entity, std::vector<int>* out) const 
   while (f > s_.first_token + 1 && doc_.tokens[f - 1].tag == Tag::kDeterminer) --f;
   while (f > s_.first_token + 1) {
     const Token& c = doc_.tokens[f - 1];
-    if (!(c.lower == "and" || c.lower == "," || c.lower == "&")) break;
+    if (!((c.flags & kFlagCoordinator) || c.lower == ",")) break;
     uint32_t k = f - 1;
-    if (c.lower == "and" && k > s_.first_token && doc_.tokens[k - 1].lower == ",") --k;  // ", and"
+    if ((c.flags & kFlagCoordinator) && k > s_.first_token && doc_.tokens[k - 1].lower == ",") --k;  // ", and"
     int prev = EntityEndingAt(k - 1);
     if (prev < 0) break;
     out->insert(out->begin(), prev);
@@ -102,9 +102,9 @@ void SentenceRoles::AddCoordinatedRight(int entity, std::vector<int>* out) const
   uint32_t l = s_.entities[entity].last;
   while (l + 1 < s_.last_token) {
     const Token& c = doc_.tokens[l];
-    if (!(c.lower == "and" || c.lower == "," || c.lower == "&")) break;
+    if (!((c.flags & kFlagCoordinator) || c.lower == ",")) break;
     uint32_t k = l + 1;
-    if (c.lower == "," && k < s_.last_token && doc_.tokens[k].lower == "and") ++k;
+    if (c.lower == "," && k < s_.last_token && (doc_.tokens[k].flags & kFlagCoordinator)) ++k;
     while (k < s_.last_token && doc_.tokens[k].tag == Tag::kDeterminer) ++k;
     if (k >= s_.last_token) break;
     int next = entity_of_[k - s_.first_token];
@@ -123,14 +123,14 @@ int SentenceRoles::HeadOfChain(int entity) const {
   uint32_t k = s_.entities[entity].first;
   for (int hops = 0; hops < 4; ++hops) {
     while (k > s_.first_token && np_word(doc_.tokens[k - 1])) --k;
-    if (k <= s_.first_token || doc_.tokens[k - 1].lower != "of") return best;
+    if (k <= s_.first_token || !(doc_.tokens[k - 1].flags & kFlagGenitive)) return best;
     // The noun phrase before "of" (with its conjuncts); its rightmost actor
     // mention, if any, heads the chain.
     uint32_t j = k - 1;
     int found = -1;
     while (j > s_.first_token) {
       const Token& t = doc_.tokens[j - 1];
-      if (!np_word(t) && t.lower != "and" && t.lower != ",") break;
+      if (!np_word(t) && !(t.flags & kFlagCoordinator) && t.lower != ",") break;
       int e = entity_of_[j - 1 - s_.first_token];
       if (e >= 0 && found < 0) found = e;
       --j;
@@ -229,6 +229,15 @@ RoleResult SentenceRoles::Subject(uint32_t before) const {
       for (uint32_t j = i; j > s_.first_token; --j) {
         if (doc_.tokens[j - 1].lower == ",") continue;
         int e = EntityEndingAt(j - 1);
+        // "a UN security council resolution that demanded ...": a common
+        // noun names the actor through a mention inside its noun phrase.
+        int ci = chunk_of_[j - 1 - s_.first_token];
+        if (e < 0 && ci >= 0 && s_.chunks[ci].kind == ChunkKind::kNounPhrase &&
+            s_.chunks[ci].last == j) {
+          for (uint32_t k = s_.chunks[ci].first; k + 1 < j; ++k) {
+            if (entity_of_[k - s_.first_token] >= 0) e = entity_of_[k - s_.first_token];
+          }
+        }
         if (e >= 0) {
           r.entities.push_back(e);
           AddCoordinatedLeft(e, &r.entities);
@@ -260,7 +269,7 @@ RoleResult SentenceRoles::Subject(uint32_t before) const {
       }
       // "dozens of rebels": the quantity defers to what follows "of"
       // (already passed); "the group" alone is an ordinary head.
-      if ((t.flags & kFlagQuantity) && i + 1 < s_.last_token && doc_.tokens[i + 1].lower == "of") {
+      if ((t.flags & kFlagQuantity) && i + 1 < s_.last_token && (doc_.tokens[i + 1].flags & kFlagGenitive)) {
         continue;
       }
       // ", a key ally of Washington," is an apposition: look past it.
@@ -275,8 +284,7 @@ RoleResult SentenceRoles::Subject(uint32_t before) const {
       // "a group of deputies", "helicopters and tanks": the head or the
       // other conjuncts lie further left.
       if (f > s_.first_token) {
-        const std::string& p = doc_.tokens[f - 1].lower;
-        if (p == "of" || p == "and" || p == "or") {
+        if (doc_.tokens[f - 1].flags & (kFlagGenitive | kFlagCoordinator)) {
           k = f;
           continue;
         }
@@ -337,7 +345,7 @@ RoleResult SentenceRoles::Object(uint32_t from) const {
       case Tag::kProperNoun:
         // "dozens of soldiers", "the leader of the opposition"
         if (++skipped_nouns > 3) return r;
-        if (i + 1 < s_.last_token && doc_.tokens[i + 1].lower == "of") {
+        if (i + 1 < s_.last_token && (doc_.tokens[i + 1].flags & kFlagGenitive)) {
           ++i;
           continue;
         }
@@ -423,7 +431,7 @@ bool SentenceRoles::LocativeBefore(uint32_t first) const {
   while (k > s_.first_token && ++steps <= 8) {
     const Token& p = doc_.tokens[k - 1];
     if (p.tag == Tag::kDeterminer || p.tag == Tag::kAdjective || p.tag == Tag::kNoun ||
-        p.tag == Tag::kProperNoun || p.tag == Tag::kNumber || p.lower == "of") {
+        p.tag == Tag::kProperNoun || p.tag == Tag::kNumber || (p.flags & kFlagGenitive)) {
       --k;
       continue;
     }
@@ -467,7 +475,7 @@ int SentenceRoles::GoverningVerbGroup(uint32_t head) const {
   // "negotiators returned to Geneva for talks": a purpose phrase belongs to
   // the verb before it like a direct object does.
   if (s_.chunks[prev].kind == ChunkKind::kPrepPhrase &&
-      doc_.tokens[s_.chunks[prev].head].lower == "for" && prev > 0) {
+      (doc_.tokens[s_.chunks[prev].head].flags & kFlagPurpose) && prev > 0) {
     for (int c = prev - 1; c >= 0 && prev - c <= 4; --c) {
       const Chunk& ch = s_.chunks[c];
       if (ch.kind == ChunkKind::kVerbGroup && MainVerb(doc_.tokens[ch.head].tag)) return c;

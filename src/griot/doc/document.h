@@ -74,6 +74,11 @@ enum TokenFlag : uint32_t {
   kFlagDirection = 1 << 18,     // direction adjective: northern, central, eastern
   kFlagBackground = 1 << 19,    // introduces background: since, following, amid
   kFlagReason = 1 << 20,        // "for" + gerund gives a reason: "arrested for spying"
+  kFlagAgentive = 1 << 21,      // introduces the doer of a passive: "by"
+  kFlagGenitive = 1 << 22,      // builds noun phrases, not places or roles: "of"
+  kFlagCoordinator = 1 << 23,   // joins coordinated mentions: "and", "&"
+  kFlagObjectPrep = 1 << 24,    // may introduce the object of a multi-word trigger
+  kFlagPurpose = 1 << 25,       // a phrase it opens may state a verb's purpose: "for talks"
 };
 
 struct Token {
@@ -175,6 +180,33 @@ struct Count {
   int64_t max = -1;  // -1 = open-ended ("at least 30")
 };
 
+// What the coder saw when it made an event: the inputs of its confidence
+// (coder/confidence.h), kept so that the score can be computed once the
+// event's date and place are known, and explained.
+enum class TriggerKind : uint8_t { kVerb, kNoun, kPhrase, kRule };
+enum class VerbForm : uint8_t {
+  kNone,         // a noun or phrase trigger
+  kFinite,       // "attacked", "attacks"
+  kPerfect,      // "have attacked"
+  kProgressive,  // "are attacking"
+  kPassive,      // "were attacked"
+  kModal,        // "could attack"
+  kFuture,       // "will attack", "vowed to attack"
+  kInfinitive,   // "to attack"
+  kNonFinite,    // a bare participle or gerund: "attacking", "attacked by"
+};
+struct EventEvidence {
+  float prior = 0;  // the pattern's prior confidence
+  TriggerKind trigger = TriggerKind::kVerb;
+  VerbForm form = VerbForm::kNone;
+  bool pronoun_actor = false;  // the actor is a pronoun's antecedent
+  bool merged = false;         // several triggers of the sentence made it
+  bool anaphoric = false;      // a definite noun event ("the arrests")
+  bool quoted = false;         // the trigger stands inside quotation marks
+  bool reported = false;       // a reporting verb frames the sentence ("said")
+  uint8_t sentence_events = 0;  // events coded in its sentence
+};
+
 struct Event {
   std::string event_id;
   uint32_t sentence = 0;  // index in Document::sentences
@@ -195,6 +227,10 @@ struct Event {
   std::vector<Count> counts;
   std::vector<std::string> aux;  // negated, hypothetical, future, historical
   ByteSpan clause;               // the trigger's clause in Document::text
+  // Why the coder rejected this candidate ("eventness: habitual: ..."); ""
+  // for an event. Only with --all-candidates do rejected candidates appear.
+  std::string verdict;
+  EventEvidence evidence;
 };
 
 struct Document {

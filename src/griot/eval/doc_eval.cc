@@ -182,6 +182,8 @@ void ScoreDocument(const Document& doc, const GoldDocument& gd, const DocEvalOpt
     if (e.confidence < options.min_confidence) continue;
     ++r->produced;
     r->correct += correct;
+    static const char* kKinds[] = {"verb", "noun", "phrase", "rule"};
+    r->by_trigger[kKinds[static_cast<int>(e.evidence.trigger)]].Add(correct);
     TypeScore& ts = r->types[e.event];
     ++ts.produced;
     ts.correct += correct;
@@ -295,6 +297,10 @@ std::string FormatDocReport(const DocEvalReport& r) {
   line("place country      ", r.country);
   line("date               ", r.date);
   line("historical marked  ", r.historical);
+  for (const auto& [kind, c] : r.by_trigger) {
+    o << "precision, " << std::left << std::setw(6) << kind << " triggers " << std::right
+      << c.share() << " (" << c.correct << "/" << c.checked << ")\n";
+  }
   o << "\nconfidence  events  right  precision\n";
   for (size_t b = 0; b < r.reliability.size(); ++b) {
     const ShareCount& c = r.reliability[b];

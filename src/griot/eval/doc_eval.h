@@ -27,7 +27,7 @@ namespace griot {
 
 struct DocEvalOptions {
   std::string split = "all";    // dev, report or all
-  double min_confidence = 0.0;  // events below are not counted as produced
+  double min_confidence = -1;   // events below are not counted as produced (< 0: none)
   bool list_errors = false;     // fill DocEvalReport::errors
 };
 
@@ -58,6 +58,7 @@ struct DocEvalReport {
   ShareCount actor, actor_sector, recipient, recipient_sector, mode, place, country, date;
   ShareCount historical;  // matched gold events marked historical: marked by the coder too
   std::array<ShareCount, 10> reliability;  // confidence deciles, every produced event
+  std::map<std::string, ShareCount> by_trigger;  // produced events by trigger kind (verb, noun...)
   std::vector<std::string> warnings;       // gold words not found where the offsets say
   std::vector<std::string> errors;         // false and missed events, when asked
   std::vector<JudgedEvent> judged;

@@ -229,7 +229,14 @@ void AppendEventJson(const Document& doc, const Event& e, std::string* out) {
     if (i) out->push_back(',');
     AppendString(e.aux[i], out);
   }
-  out->append("]}");
+  out->push_back(']');
+  // Only rejected candidates (--all-candidates) carry one.
+  if (!e.verdict.empty()) {
+    out->push_back(',');
+    AppendKey("verdict", out);
+    AppendString(e.verdict, out);
+  }
+  out->push_back('}');
 }
 
 nlohmann::json EventToJson(const Document& doc, const Event& event) {

@@ -71,6 +71,13 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(const std::string& kb
     if (!lowers.empty() && lowers != lemmas) kb->nonpolitical_trie_.Insert(lowers, 0);
   }
 
+  Result<EventnessCues> eventness = EventnessCues::Load(kb_dir + "/eventness.txt", *kb->front_end_);
+  if (!eventness.ok()) return eventness.status();
+  kb->eventness_ = std::make_unique<EventnessCues>(std::move(*eventness));
+  Result<ConfidenceModel> confidence = ConfidenceModel::Load(kb_dir + "/confidence.txt", kb->ontology_);
+  if (!confidence.ok()) return confidence.status();
+  kb->confidence_ = std::make_unique<ConfidenceModel>(std::move(*confidence));
+
   Result<DateResolver> dates = DateResolver::Load(kb_dir, *kb->front_end_);
   if (!dates.ok()) return dates.status();
   kb->dates_ = std::make_unique<DateResolver>(std::move(*dates));

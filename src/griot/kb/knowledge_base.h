@@ -12,9 +12,11 @@
 #include <string>
 #include <vector>
 
+#include "griot/coder/confidence.h"
 #include "griot/count/count_extractor.h"
 #include "griot/geo/gazetteer.h"
 #include "griot/kb/actor_dictionary.h"
+#include "griot/kb/eventness_cues.h"
 #include "griot/kb/ontology.h"
 #include "griot/kb/pattern_set.h"
 #include "griot/text/front_end.h"
@@ -44,6 +46,10 @@ class KnowledgeBase {
   // Cues of non-political reports (sport...): such sentences give no event.
   const PhraseTrie& nonpolitical_cues() const { return nonpolitical_trie_; }
   const std::string& context_name(uint32_t i) const { return context_names_[i]; }
+  // Word classes of habit, purpose, assertion (eventness.txt).
+  const EventnessCues& eventness() const { return *eventness_; }
+  // The confidence model and its default threshold (confidence.txt).
+  const ConfidenceModel& confidence() const { return *confidence_; }
   const std::string& dir() const { return dir_; }
   const Gazetteer& gazetteer() const { return gazetteer_; }
   const std::string& gazetteer_note() const { return gazetteer_note_; }
@@ -63,6 +69,8 @@ class KnowledgeBase {
   std::string gazetteer_note_;
   std::unique_ptr<DateResolver> dates_;
   std::unique_ptr<CountExtractor> counts_;
+  std::unique_ptr<EventnessCues> eventness_;
+  std::unique_ptr<ConfidenceModel> confidence_;
 };
 
 }  // namespace griot

@@ -1,6 +1,7 @@
 #include "griot/kb/ontology.h"
 
 #include <charconv>
+#include <sstream>
 
 #include "griot/kb/kb_file.h"
 
@@ -77,8 +78,11 @@ Result<Ontology> Ontology::Load(const std::string& path) {
     } else if (f[0] == "sector") {
       if (f.size() < 2 || f[1].empty()) return file->Error(l, "sector needs a code");
       o.sectors_[f[1]] = f.size() > 2 ? f[2] : "";
+    } else if (f[0] == "rule") {
+      Status st = o.AddRule(f);
+      if (!st.ok()) return file->Error(l, st.message());
     } else {
-      return file->Error(l, "unknown entry '" + f[0] + "' (expected type, mode, context or sector)");
+      return file->Error(l, "unknown entry '" + f[0] + "' (expected type, mode, context, sector or rule)");
     }
   }
   if (o.types_.empty()) return InvalidArgument(path + ": no event types declared");
@@ -88,6 +92,118 @@ Result<Ontology> Ontology::Load(const std::string& path) {
     }
   }
   return o;
+}
+
+// rule | future | TYPES | TYPE          rule | conditional-future | TYPES | TYPE
+// rule | threat-mode | TYPE[/mode] | M  rule | negated | TYPES | TYPE
+// rule | governs | TYPES
+// (Rules come after the types they name.)
+Status Ontology::AddRule(const std::vector<std::string>& f) {
+  auto types = [&](const std::string& list, std::vector<std::string>* out) -> Status {
+    size_t start = 0;
+    while (start < list.size()) {
+      size_t end = list.find(' ', start);
+      if (end == std::string::npos) end = list.size();
+      std::string t = list.substr(start, end - start);
+      start = end + 1;
+      if (t.empty()) continue;
+      if (!FindType(t)) return InvalidArgument("rule names undeclared type '" + t + "'");
+      out->push_back(t);
+    }
+    if (out->empty()) return InvalidArgument("rule names no type");
+    return Status::Ok();
+  };
+  std::vector<std::string> from;
+  const std::string kind = f.size() > 1 ? f[1] : "";
+  if (kind == "governs" && f.size() == 3) {
+    GRIOT_RETURN_IF_ERROR(types(f[2], &from));
+    governing_.insert(from.begin(), from.end());
+    return Status::Ok();
+  }
+  if (f.size() != 4 && !(kind == "by-sector" && f.size() == 5)) {
+    return InvalidArgument("rule needs: rule | future|conditional-future|negated|threat-mode|not-by | FROM | TO");
+  }
+  auto sectors = [&](const std::string& list, std::vector<std::string>* out) -> Status {
+    std::istringstream in(list);
+    for (std::string s; in >> s;) {
+      if (!HasSector(s)) return InvalidArgument("rule names undeclared sector '" + s + "'");
+      out->push_back(s);
+    }
+    if (out->empty()) return InvalidArgument("rule names no sector");
+    return Status::Ok();
+  };
+  if (kind == "by-sector") {
+    std::vector<std::string> secs;
+    GRIOT_RETURN_IF_ERROR(types(f[2], &from));
+    GRIOT_RETURN_IF_ERROR(sectors(f[3], &secs));
+    if (!FindType(f[4])) return InvalidArgument("rule names undeclared type '" + f[4] + "'");
+    for (const auto& t : from) {
+      for (const auto& s : secs) by_sector_[{t, s}] = f[4];
+    }
+    return Status::Ok();
+  }
+  if (kind == "not-by") {
+    std::vector<std::string> secs;
+    GRIOT_RETURN_IF_ERROR(types(f[2], &from));
+    GRIOT_RETURN_IF_ERROR(sectors(f[3], &secs));
+    for (const auto& t : from) {
+      for (const auto& s : secs) not_by_.insert({t, s});
+    }
+    return Status::Ok();
+  }
+  if (kind == "threat-mode") {
+    ThreatModeRule r;
+    r.type = f[2].substr(0, f[2].find('/'));
+    if (f[2].find('/') != std::string::npos) r.mode = f[2].substr(f[2].find('/') + 1);
+    r.threat_mode = f[3];
+    if (!FindType(r.type)) return InvalidArgument("rule names undeclared type '" + r.type + "'");
+    if (!r.mode.empty() && !HasMode(r.type, r.mode)) {
+      return InvalidArgument("'" + r.mode + "' is not a mode of " + r.type);
+    }
+    if (!HasMode("THREATEN", r.threat_mode)) {
+      return InvalidArgument("'" + r.threat_mode + "' is not a mode of THREATEN");
+    }
+    threat_modes_.push_back(std::move(r));
+    return Status::Ok();
+  }
+  std::map<std::string, std::string>* table = kind == "future"               ? &future_
+                                              : kind == "conditional-future" ? &conditional_future_
+                                              : kind == "negated"            ? &negated_
+                                                                             : nullptr;
+  if (!table) return InvalidArgument("unknown rule '" + kind + "'");
+  GRIOT_RETURN_IF_ERROR(types(f[2], &from));
+  if (!FindType(f[3])) return InvalidArgument("rule names undeclared type '" + f[3] + "'");
+  for (const std::string& t : from) (*table)[t] = f[3];
+  return Status::Ok();
+}
+
+std::string Ontology::FutureType(const std::string& type, bool conditional) const {
+  if (conditional) {
+    if (auto it = conditional_future_.find(type); it != conditional_future_.end()) return it->second;
+  }
+  auto it = future_.find(type);
+  return it == future_.end() ? "" : it->second;
+}
+
+std::string Ontology::ThreatMode(const std::string& type, const std::string& mode) const {
+  for (const ThreatModeRule& r : threat_modes_) {
+    if (r.type == type && (r.mode.empty() || r.mode == mode)) return r.threat_mode;
+  }
+  return "";
+}
+
+std::string Ontology::TypeBySector(const std::string& type, const std::string& sector) const {
+  auto it = by_sector_.find({type, sector});
+  return it == by_sector_.end() ? "" : it->second;
+}
+
+bool Ontology::NotBy(const std::string& type, const std::string& sector) const {
+  return not_by_.count({type, sector}) > 0;
+}
+
+std::string Ontology::NegatedType(const std::string& type) const {
+  auto it = negated_.find(type);
+  return it == negated_.end() ? "drop" : it->second;
 }
 
 const EventType* Ontology::FindType(const std::string& name) const {

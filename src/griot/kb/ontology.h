@@ -7,6 +7,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,13 @@ struct EventType {
   std::map<std::string, std::string> mode_implicit_actor;  // mode -> implied actor sector
 };
 
+// PLOVER's coding rules that depend on the type alone (the manual's
+// "Potential ambiguities"), as `rule` lines of ontology.txt.
+struct ThreatModeRule {
+  std::string type, mode;  // mode "" matches any mode of the type
+  std::string threat_mode;
+};
+
 class Ontology {
  public:
   static Result<Ontology> Load(const std::string& path);
@@ -39,10 +47,36 @@ class Ontology {
   const std::map<std::string, EventType>& types() const { return types_; }
   const std::map<std::string, std::string>& contexts() const { return contexts_; }
 
+  // The type an announced future act of `type` is coded as ("will attack"
+  // -> THREATEN, "will meet" -> AGREE, "will withdraw" -> CONCEDE); with a
+  // condition attached ("unless"), a promise too becomes a threat. "" when
+  // the type stays.
+  std::string FutureType(const std::string& type, bool conditional) const;
+  // The THREATEN mode naming what a threat of `type`/`mode` threatens ("").
+  std::string ThreatMode(const std::string& type, const std::string& mode) const;
+  // What a negated trigger of `type` means when its pattern does not say:
+  // another type ("did not agree" -> REJECT) or "drop".
+  std::string NegatedType(const std::string& type) const;
+  // Types whose triggers frame a complement event they subsume ("threatened
+  // to attack" is one THREATEN).
+  bool Governs(const std::string& type) const { return governing_.count(type) > 0; }
+  // The type an event of `type` becomes when its actor has `sector`
+  // (military backing is material: SUPPORT by MIL is AID); "" when it stays.
+  std::string TypeBySector(const std::string& type, const std::string& sector) const;
+  // True when actors of `sector` cannot make an event of `type` (a visit by
+  // civilians is no political consultation).
+  bool NotBy(const std::string& type, const std::string& sector) const;
+
  private:
+  Status AddRule(const std::vector<std::string>& fields);
   std::map<std::string, EventType> types_;
   std::map<std::string, std::string> contexts_;  // name -> description
   std::map<std::string, std::string> sectors_;
+  std::map<std::string, std::string> future_, conditional_future_, negated_;
+  std::vector<ThreatModeRule> threat_modes_;  // first match wins
+  std::set<std::string> governing_;
+  std::map<std::pair<std::string, std::string>, std::string> by_sector_;
+  std::set<std::pair<std::string, std::string>> not_by_;
 };
 
 }  // namespace griot

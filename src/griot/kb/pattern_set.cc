@@ -6,17 +6,6 @@
 #include <sstream>
 
 namespace griot {
-namespace {
-
-// Types whose triggers frame another event in their complement ("threatened
-// to attack", "called for the release of"): that inner event is not coded.
-bool GoverningType(const std::string& type) {
-  static const std::set<std::string> kGoverning = {"REQUEST", "ACCUSE",  "THREATEN", "REJECT",
-                                                   "AGREE",   "SUPPORT", "CONCEDE"};
-  return kGoverning.count(type) > 0;
-}
-
-}  // namespace
 
 Status PatternSet::LoadFile(const std::string& path, const std::string& display,
                             const Ontology& ontology, const FrontEnd& fe) {
@@ -71,11 +60,11 @@ Status PatternSet::LoadFile(const std::string& path, const std::string& display,
     p.type = type;
     p.recipient = p.kind == PatternKind::kNoun ? "of" : "obj";
     p.actor = "subj";
-    // PLOVER codes a refused agreement as a rejection ("failed to reach an
-    // agreement", "did not sign the accord").
-    p.neg = type == "AGREE" ? "REJECT" : "drop";
+    // (ontology.txt's rules: a refused agreement is a rejection; verbs of
+    // the reporting and framing types subsume their complement.)
+    p.neg = ontology.NegatedType(type);
     p.confidence = p.kind == PatternKind::kVerb ? 0.8 : p.kind == PatternKind::kNoun ? 0.7 : 0.75;
-    p.governs = GoverningType(type);
+    p.governs = ontology.Governs(type);
     if (l.fields.size() > 1) {
       std::istringstream os(l.fields[1]);
       std::string opt;

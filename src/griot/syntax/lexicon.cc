@@ -32,7 +32,21 @@ constexpr NamedFlag kFlags[] = {
     {"definite", kFlagDefinite},   {"hypothetical", kFlagHypothetical},
     {"location", kFlagLocationNoun}, {"direction", kFlagDirection},
     {"background", kFlagBackground}, {"reason", kFlagReason},
+    {"agentive", kFlagAgentive},     {"genitive", kFlagGenitive},
+    {"coordinator", kFlagCoordinator}, {"object-prep", kFlagObjectPrep},
+    {"purpose", kFlagPurpose},
 };
+
+// A role only one word may hold: the coder asks for it by role.
+Status SetUnique(const KbFile& file, const KbLine& l, const char* role, const std::string& word,
+                 std::string* slot) {
+  if (!slot->empty()) {
+    return file.Error(l, std::string("two words flagged ") + role + ": '" + *slot + "' and '" +
+                             word + "'");
+  }
+  *slot = word;
+  return Status::Ok();
+}
 
 }  // namespace
 
@@ -70,6 +84,15 @@ Result<Lexicon> Lexicon::Load(const std::string& path) {
     if (!lex.words_.emplace(word, e).second) {
       return file->Error(l, "word '" + word + "' listed twice");
     }
+    FunctionWords& w = lex.words_by_role_;
+    if (e.flags & kFlagAgentive) GRIOT_RETURN_IF_ERROR(SetUnique(*file, l, "agentive", word, &w.agentive));
+    if (e.flags & kFlagGenitive) GRIOT_RETURN_IF_ERROR(SetUnique(*file, l, "genitive", word, &w.genitive));
+    if (e.flags & kFlagObjectPrep) {
+      w.object_prepositions += (w.object_prepositions.empty() ? "" : ",") + word;
+    }
+  }
+  if (lex.words_by_role_.agentive.empty() || lex.words_by_role_.genitive.empty()) {
+    return InvalidArgument(path + ": one word must be flagged agentive (\"by\") and one genitive (\"of\")");
   }
   return lex;
 }

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "griot/doc/document.h"
+#include "griot/text/front_end.h"
 #include "griot/util/status.h"
 
 namespace griot {
@@ -23,6 +24,8 @@ class Lexicon {
 
   // Looks up a lower-cased word form; nullptr when absent.
   const LexEntry* Find(std::string_view lower) const;
+  // The words flagged agentive, genitive and object-prep (in file order).
+  const FunctionWords& words() const { return words_by_role_; }
 
  private:
   struct Hash {
@@ -30,6 +33,7 @@ class Lexicon {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
   std::unordered_map<std::string, LexEntry, Hash, std::equal_to<>> words_;
+  FunctionWords words_by_role_;
 };
 
 }  // namespace griot

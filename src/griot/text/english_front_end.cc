@@ -50,6 +50,8 @@ class EnglishFrontEnd : public FrontEnd {
     return std::move(d.tokens);
   }
 
+  const FunctionWords& words() const override { return lexicon_.words(); }
+
  private:
   Abbreviations abbreviations_;
   Lexicon lexicon_;

@@ -16,6 +16,14 @@
 
 namespace griot {
 
+// Function words the coder needs as strings (they meet the prepositions of
+// pattern files), taken from the language's lexicon flags.
+struct FunctionWords {
+  std::string agentive;             // the doer of a passive: "by"
+  std::string genitive;             // "the arrest of X"
+  std::string object_prepositions;  // tried in order after a multi-word trigger, comma-separated
+};
+
 class FrontEnd {
  public:
   virtual ~FrontEnd() = default;
@@ -28,6 +36,7 @@ class FrontEnd {
   // Analyses a knowledge-base phrase exactly as running text is analysed, so
   // dictionary entries and text meet on the same token and lemma forms.
   virtual std::vector<Token> AnalyzePhrase(std::string_view phrase) const = 0;
+  virtual const FunctionWords& words() const = 0;
 };
 
 Result<std::unique_ptr<FrontEnd>> CreateEnglishFrontEnd(const std::string& kb_dir,

@@ -1,0 +1,143 @@
+#include "griot/coder/confidence.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iomanip>
+#include <set>
+#include <sstream>
+
+#include "griot/kb/kb_file.h"
+
+namespace griot {
+namespace {
+
+constexpr const char* kFormNames[] = {"",         "",       "form:perfect", "form:progressive",
+                                      "form:passive", "form:modal", "form:future", "form:infinitive",
+                                      "form:nonfinite"};
+
+// The features every event may have, besides type:NAME.
+constexpr const char* kFixed[] = {
+    "prior-logit",     "trigger:noun",    "trigger:phrase",   "trigger:rule",     "form:perfect",
+    "form:progressive", "form:passive",   "form:modal",       "form:future",      "form:infinitive",
+    "form:nonfinite",  "actor:none",      "actor:implicit",   "actor:pronoun",    "actor:no-code",
+    "recipient:none",  "recipient:no-code", "merged",         "anaphoric",        "quoted",
+    "reported",        "crowded",         "lead",             "dated",            "place:none",
+    "place:country",   "aux:historical",  "aux:hypothetical", "aux:future",       "aux:negated"};
+
+bool HasAux(const Event& e, const char* a) {
+  return std::find(e.aux.begin(), e.aux.end(), a) != e.aux.end();
+}
+
+}  // namespace
+
+std::vector<std::string> ConfidenceModel::FeatureNames(const Ontology& ontology) {
+  std::vector<std::string> out(std::begin(kFixed), std::end(kFixed));
+  for (const auto& [name, type] : ontology.types()) out.push_back("type:" + name);
+  return out;
+}
+
+std::vector<Feature> ConfidenceModel::Features(const Document& doc, const Event& e) {
+  std::vector<Feature> f;
+  const EventEvidence& ev = e.evidence;
+  double prior = std::clamp(static_cast<double>(ev.prior), 0.02, 0.98);
+  f.push_back({"prior-logit", std::log(prior / (1 - prior))});
+  if (ev.trigger == TriggerKind::kNoun) f.push_back({"trigger:noun", 1});
+  if (ev.trigger == TriggerKind::kPhrase) f.push_back({"trigger:phrase", 1});
+  if (ev.trigger == TriggerKind::kRule) f.push_back({"trigger:rule", 1});
+  if (const char* form = kFormNames[static_cast<int>(ev.form)]; *form) f.push_back({form, 1});
+  bool implicit = !e.actor.empty() && e.actor.front().implicit;
+  if (e.actor.empty()) {
+    f.push_back({"actor:none", 1});
+  } else if (implicit) {
+    f.push_back({"actor:implicit", 1});
+  } else if (std::all_of(e.actor.begin(), e.actor.end(), [](const auto& a) { return a.code.empty(); })) {
+    f.push_back({"actor:no-code", 1});
+  }
+  if (ev.pronoun_actor) f.push_back({"actor:pronoun", 1});
+  if (e.recipient.empty()) {
+    f.push_back({"recipient:none", 1});
+  } else if (std::all_of(e.recipient.begin(), e.recipient.end(),
+                         [](const auto& a) { return a.code.empty(); })) {
+    f.push_back({"recipient:no-code", 1});
+  }
+  if (ev.merged) f.push_back({"merged", 1});
+  if (ev.anaphoric) f.push_back({"anaphoric", 1});
+  if (ev.quoted) f.push_back({"quoted", 1});
+  if (ev.reported) f.push_back({"reported", 1});
+  if (ev.sentence_events >= 3) f.push_back({"crowded", 1});
+  if (e.sentence == 0) f.push_back({"lead", 1});
+  if (!e.date_granularity.empty() && e.date_granularity != "unresolved") f.push_back({"dated", 1});
+  const std::string& precision = e.location.precision;
+  if (precision.empty()) {
+    f.push_back({"place:none", 1});
+  } else if (precision != "place" && precision != "admin1") {
+    f.push_back({"place:country", 1});
+  }
+  for (const char* aux : {"historical", "hypothetical", "future", "negated"}) {
+    if (HasAux(e, aux)) f.push_back({std::string("aux:") + aux, 1});
+  }
+  f.push_back({"type:" + e.event, 1});
+  (void)doc;
+  return f;
+}
+
+double ConfidenceModel::Score(const Document& doc, const Event& e) const {
+  double z = bias_;
+  for (const Feature& f : Features(doc, e)) {
+    auto it = weights_by_name_.find(f.name);
+    if (it != weights_by_name_.end()) z += it->second * f.value;
+  }
+  return 1 / (1 + std::exp(-z));
+}
+
+Result<ConfidenceModel> ConfidenceModel::Load(const std::string& path, const Ontology& ontology) {
+  Result<KbFile> file = ReadKbFile(path, "confidence");
+  if (!file.ok()) return file.status();
+  std::vector<std::string> names = FeatureNames(ontology);
+  std::set<std::string> known(names.begin(), names.end());
+  ConfidenceModel m;
+  bool have_threshold = false;
+  for (const KbLine& l : file->lines) {
+    const auto& f = l.fields;
+    double v = 0;
+    const std::string& number = f.back();
+    try {
+      size_t used = 0;
+      v = std::stod(number, &used);
+      if (used != number.size()) throw std::invalid_argument(number);
+    } catch (...) {
+      return file->Error(l, "'" + number + "' is not a number");
+    }
+    if (f[0] == "bias" && f.size() == 2) {
+      m.bias_ = v;
+    } else if (f[0] == "threshold" && f.size() == 2) {
+      if (v < 0 || v > 1) return file->Error(l, "threshold must be within 0..1");
+      m.threshold_ = v;
+      have_threshold = true;
+    } else if (f[0] == "weight" && f.size() == 3) {
+      if (!known.count(f[1])) return file->Error(l, "unknown feature '" + f[1] + "'");
+      m.weights_[f[1]] = v;
+      m.weights_by_name_[f[1]] = v;
+    } else {
+      return file->Error(l, "expected 'bias | X', 'threshold | X' or 'weight | FEATURE | X'");
+    }
+  }
+  if (!have_threshold) return InvalidArgument(path + ": no 'threshold | X' line");
+  return m;
+}
+
+std::string ConfidenceModel::Format(double bias, double threshold,
+                                   const std::map<std::string, double>& w,
+                                   const std::string& header) {
+  std::ostringstream o;
+  o << "griot-kb confidence 1\n" << header;
+  o << std::fixed << std::setprecision(4);
+  o << "threshold | " << threshold << "\n";
+  o << "bias      | " << bias << "\n";
+  for (const auto& [name, weight] : w) {
+    o << "weight    | " << std::left << std::setw(18) << name << " | " << weight << "\n";
+  }
+  return o.str();
+}
+
+}  // namespace griot

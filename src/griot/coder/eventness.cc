@@ -1,0 +1,135 @@
+#include "griot/coder/eventness.h"
+
+namespace griot {
+namespace {
+
+bool NounLike(Tag t) { return t == Tag::kNoun || t == Tag::kProperNoun || t == Tag::kPronoun; }
+
+}  // namespace
+
+bool Eventness::CueEndingAt(uint32_t last, CueClass cls) const {
+  constexpr uint32_t kLongestCue = 6;
+  for (uint32_t k = last + 1; k > s_.first_token && last + 1 - k < kLongestCue; --k) {
+    EventnessCues::Match m = cues_.At(doc_.tokens, k - 1, last + 1);
+    if (m.length == last + 2 - k && cues_.Is(m, cls)) return true;
+  }
+  return false;
+}
+
+std::string Eventness::Reason(const Candidate& c) const {
+  if (!c.verbal || doc_.tokens[c.head].tag != Tag::kGerund || c.head <= s_.first_token) return "";
+  if (!(doc_.tokens[c.head - 1].flags & kFlagReason)) return "";
+  return "reason: the reason given for another act";
+}
+
+std::string Eventness::Background(const Candidate& c) const {
+  if (c.verbal) return "";
+  // Back over the noun phrase: "since last year's invasion".
+  uint32_t b = c.head;
+  while (b > s_.first_token) {
+    Tag t = doc_.tokens[b - 1].tag;
+    if (t != Tag::kDeterminer && t != Tag::kNumber && t != Tag::kPossessive &&
+        t != Tag::kProperNoun && t != Tag::kAdjective && t != Tag::kNoun) {
+      break;
+    }
+    --b;
+  }
+  if (b > s_.first_token && (doc_.tokens[b - 1].flags & kFlagBackground)) {
+    return "background: follows " + Word(b - 1);
+  }
+  return "";
+}
+
+std::string Eventness::Habitual(const Candidate& c) const {
+  auto [first, last] = roles_.ClauseBounds(c.head);
+  for (uint32_t i = first; i < last; ++i) {
+    EventnessCues::Match m = cues_.At(doc_.tokens, i, last);
+    if (m.length && cues_.Is(m, CueClass::kHabitual)) return "habitual: " + Word(i) + " in its clause";
+    if (m.length) i += m.length - 1;
+  }
+  return "";
+}
+
+std::string Eventness::Generic(const Candidate& c) const {
+  if (c.verbal) return "";
+  for (uint32_t k = c.head; k > s_.first_token && c.head - k < 4; --k) {
+    Tag t = doc_.tokens[k - 1].tag;
+    if (CueEndingAt(k - 1, CueClass::kGeneric)) return "generic: a kind of event (" + Word(k - 1) + ")";
+    if (t != Tag::kAdjective && t != Tag::kNoun && t != Tag::kDeterminer) break;
+  }
+  return "";
+}
+
+std::string Eventness::Purpose(const Candidate& c) const {
+  // "in a bid to de-escalate", "aimed at ending", "with the aim of securing".
+  uint32_t start = c.verb_group ? c.verb_group->first : c.head;
+  if (c.verb_group && c.verb_group->infinitive && start > s_.first_token &&
+      CueEndingAt(start - 1, CueClass::kPurpose)) {
+    return "purpose: after " + Word(start - 1);
+  }
+  if (start > s_.first_token + 1 && doc_.tokens[c.head].tag == Tag::kGerund &&
+      CueEndingAt(start - 1, CueClass::kPurpose)) {
+    return "purpose: after " + Word(start - 1);
+  }
+  return "";
+}
+
+std::string Eventness::Complement(const Candidate& c, const std::vector<Candidate>& all) const {
+  const Chunk* vg = c.verbal ? c.verb_group : nullptr;
+  if (!vg || !vg->infinitive || vg->future || vg->negated) return "";  // (modality's)
+  if (vg->first <= s_.first_token) return "";
+  // The governing word: the one before "to", or, past an object ("urged the
+  // army to withdraw"), the verb before that.
+  uint32_t g = vg->first - 1;
+  const Token& before = doc_.tokens[g];
+  if (before.flags & (kFlagFuture | kFlagNegator)) return "";
+  if (NounLike(before.tag)) {
+    uint32_t k = g;
+    while (k > s_.first_token && doc_.tokens[k - 1].tag != Tag::kVerb &&
+           doc_.tokens[k - 1].tag != Tag::kParticiple && !roles_.ClauseEdgeBetween(k - 1, k)) {
+      --k;
+    }
+    // "Turkey to launch an offensive": a headline announcing an act.
+    if (k == s_.first_token || roles_.ClauseEdgeBetween(k - 1, k)) return "";
+    g = k - 1;
+  }
+  for (const Candidate& other : all) {
+    if (&other != &c && other.head <= g && g < other.end) return "";  // framing's
+  }
+  if (CueEndingAt(g, CueClass::kImplicative)) return "";
+  return "complement: not asserted by " + Word(g);
+}
+
+std::string Eventness::Modifier(const Candidate& c) const {
+  if (!c.verbal || c.verb_group->last != c.head + 1 || c.verb_group->first != c.head) return "";
+  const Token& h = doc_.tokens[c.head];
+  if (h.tag != Tag::kParticiple && h.tag != Tag::kGerund) return "";
+  if (c.end >= s_.last_token || c.end != c.head + 1) return "";
+  Tag next = doc_.tokens[c.end].tag;
+  if (next != Tag::kNoun && next != Tag::kProperNoun) return "";
+  if (c.head == s_.first_token) return "";
+  Tag prev = doc_.tokens[c.head - 1].tag;
+  bool in_noun_phrase = prev == Tag::kDeterminer || prev == Tag::kAdjective ||
+                        prev == Tag::kPossessive || prev == Tag::kPreposition ||
+                        prev == Tag::kNumber || prev == Tag::kProperNoun;
+  if (!in_noun_phrase) return "";
+  return "modifier: " + Word(c.head) + " describes the noun after it";
+}
+
+void Eventness::Judge(std::vector<Candidate>* cands) const {
+  for (Candidate& c : *cands) {
+    if (!c.alive() || !c.pattern) continue;
+    std::string why;
+    if (c.hazard) why = "hazard: its subject is a natural or accidental cause";
+    if (why.empty()) why = Reason(c);
+    if (why.empty()) why = Background(c);
+    if (why.empty()) why = Habitual(c);
+    if (why.empty()) why = Generic(c);
+    if (why.empty()) why = Purpose(c);
+    if (why.empty()) why = Complement(c, *cands);
+    if (why.empty()) why = Modifier(c);
+    if (!why.empty()) c.Reject(Stage::kEventness, why);
+  }
+}
+
+}  // namespace griot
