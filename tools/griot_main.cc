@@ -10,8 +10,11 @@
 #include <iostream>
 #include <thread>
 
+#include <nlohmann/json.hpp>
+
 #include "griot/dict/checker.h"
 #include "griot/dict/importer.h"
+#include "griot/eval/calibrate.h"
 #include "griot/eval/doc_eval.h"
 #include "griot/eval/evaluator.h"
 #include "griot/io/event_json.h"
@@ -174,7 +177,30 @@ int main(int argc, char** argv) {
                    "with --gold: the threshold to score at (default: the knowledge base's)")
       ->check(CLI::Range(0.0, 1.0));
   eval->add_flag("--misses", show_misses, "list the sentences griot got wrong");
+  std::string judged_out;
+  eval->add_option("--judged", judged_out,
+                   "with --gold: write every produced event with its verdict and confidence "
+                   "features as JSON lines to FILE (dev split only)");
   eval->add_flag("--json", eval_json, "print the report as JSON");
+
+  std::vector<std::string> calibration_sets;
+  std::string calibration_out, calibration_split = "dev";
+  griot::CalibrationOptions calibration;
+  CLI::App* calibrate = app.add_subcommand(
+      "calibrate", "fit the confidence model and its threshold to annotated documents");
+  AddCommon(calibrate, &common);
+  calibrate->add_option("sets", calibration_sets,
+                        "GOLD=CORPUS pairs: annotations (gold/README.md) and the corpus they annotate")
+      ->required();
+  calibrate->add_option("--split", calibration_split, "the half to fit on (dev; never report)")
+      ->check(CLI::IsMember({"dev", "all"}))
+      ->capture_default_str();
+  calibrate->add_option("--target-precision", calibration.target_precision,
+                        "share of right events the default threshold must keep")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  calibrate->add_option("--l2", calibration.l2, "weight penalty")->capture_default_str();
+  calibrate->add_option("-o,--out", calibration_out, "write the model here (else stdout)");
 
   std::string sentence;
   CLI::App* explain = app.add_subcommand("explain", "show how griot reads one sentence");
@@ -353,7 +379,75 @@ int main(int argc, char** argv) {
       std::cerr << "griot: " << report.status().message() << "\n";
       return 2;
     }
+    if (!judged_out.empty()) {
+      if (doc_eval.split == "report") {
+        std::cerr << "griot: --judged is for the dev half: the report half is scored, never studied\n";
+        return 2;
+      }
+      std::ofstream out(judged_out);
+      for (const griot::JudgedEvent& j : report->judged) {
+        nlohmann::json line = {{"doc", j.doc},
+                               {"sentence", j.event.sentence},
+                               {"event", j.event.event},
+                               {"pattern", j.event.pattern},
+                               {"confidence", j.event.confidence},
+                               {"correct", j.correct}};
+        for (const griot::Feature& f : griot::ConfidenceModel::Features(j.event)) {
+          line["features"][f.name] = f.value;
+        }
+        out << line.dump() << "\n";
+      }
+    }
     std::cout << (eval_json ? griot::DocReportJson(*report) + "\n" : griot::FormatDocReport(*report));
+    return 0;
+  }
+  if (*calibrate) {
+    griot::Limits all = limits;
+    all.min_confidence = 0;
+    griot::Pipeline unfiltered(kb.get(), all);
+    std::vector<griot::JudgedEvent> judged;
+    for (const std::string& pair : calibration_sets) {
+      size_t eq = pair.find('=');
+      if (eq == std::string::npos) {
+        std::cerr << "griot: '" << pair << "' is not GOLD=CORPUS\n";
+        return 2;
+      }
+      auto set = griot::LoadGold(pair.substr(0, eq), kb->ontology());
+      if (!set.ok()) {
+        std::cerr << "griot: " << set.status().message() << "\n";
+        return 2;
+      }
+      griot::DocEvalOptions opt;
+      opt.split = calibration_split;
+      auto report = griot::EvaluateDocuments(unfiltered, *set, pair.substr(eq + 1), opt);
+      if (!report.ok()) {
+        std::cerr << "griot: " << report.status().message() << "\n";
+        return 2;
+      }
+      judged.insert(judged.end(), report->judged.begin(), report->judged.end());
+    }
+    auto fitted = griot::Calibrate(judged, kb->ontology(), calibration);
+    if (!fitted.ok()) {
+      std::cerr << "griot: " << fitted.status().message() << "\n";
+      return 2;
+    }
+    std::string header =
+        "# The confidence model (src/griot/coder/confidence.h, docs/confidence.md): confidence =\n"
+        "# 1 / (1 + exp(-(bias + sum of weight x feature))). Events below the threshold are\n"
+        "# left out by default (griot code --min-confidence changes it).\n" + fitted->header;
+    std::string text = griot::ConfidenceModel::Format(fitted->bias, fitted->threshold,
+                                                      fitted->weights, header);
+    if (calibration_out.empty()) {
+      std::cout << text;
+    } else {
+      std::ofstream out(calibration_out);
+      out << text;
+      if (!out) {
+        std::cerr << "griot: cannot write " << calibration_out << "\n";
+        return 2;
+      }
+    }
+    std::cerr << fitted->header;
     return 0;
   }
   if (*eval) {

@@ -4,6 +4,7 @@
 #include "griot/io/reader.h"
 #include "griot/util/civil_date.h"
 
+#include <algorithm>
 #include <iomanip>
 #include <sstream>
 
@@ -43,7 +44,7 @@ void Pipeline::Score(Document& doc) const {
   double threshold = limits_.min_confidence >= 0 ? limits_.min_confidence : model.threshold();
   size_t kept = 0;
   for (Event& e : doc.events) {
-    e.confidence = model.Score(doc, e);
+    e.confidence = model.Score(e);
     if (e.verdict.empty() && e.confidence < threshold) {
       std::ostringstream why;
       why << "confidence: " << std::fixed << std::setprecision(2) << e.confidence
@@ -88,7 +89,28 @@ void Pipeline::MarkHistorical(Document& doc) const {
     bool old = e.date_granularity == "year" ? e.date.substr(0, 4) < doc.date.substr(0, 4)
                                             : report - days(e.date) > 60;
     if (old) e.aux.push_back("historical");
+    // "Iran hosts a summit in Tehran on Friday": dated after the report, an
+    // act is announced, and PLOVER codes an announcement by its own type.
+    if (e.date_granularity != "year" && days(e.date) > report) AnnouncedByDate(e);
   }
+}
+
+void Pipeline::AnnouncedByDate(Event& e) const {
+  const Ontology& o = kb_->ontology();
+  if (std::find(e.aux.begin(), e.aux.end(), "future") != e.aux.end()) return;
+  std::string type = o.FutureType(e.event, false);
+  if (!type.empty()) {
+    std::string mode = type == "THREATEN" ? o.ThreatMode(e.event, e.mode) : "";
+    if (!o.HasMode(type, mode)) mode.clear();
+    e.pattern += " (" + e.event + " as " + type + ": dated after the report)";
+    const EventType* et = o.FindType(type);
+    e.event = type;
+    e.mode = mode;
+    e.cameo = o.Cameo(type, mode);
+    e.quad = et->quad;
+    e.score = et->score;
+  }
+  if (e.event != "THREATEN") e.aux.push_back("future");
 }
 
 }  // namespace griot

@@ -45,6 +45,8 @@ class Pipeline {
   // Fills what depends on the whole record: one count per kind, and the
   // "historical" auxiliary mode.
   void MarkHistorical(Document& doc) const;
+  // Codes an event dated after the report as the announcement it is.
+  void AnnouncedByDate(Event& e) const;
   // Scores every event (coder/confidence.h) and leaves out those below the
   // threshold (or marks them, when all candidates are kept).
   void Score(Document& doc) const;

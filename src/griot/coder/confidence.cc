@@ -36,7 +36,7 @@ std::vector<std::string> ConfidenceModel::FeatureNames(const Ontology& ontology)
   return out;
 }
 
-std::vector<Feature> ConfidenceModel::Features(const Document& doc, const Event& e) {
+std::vector<Feature> ConfidenceModel::Features(const Event& e) {
   std::vector<Feature> f;
   const EventEvidence& ev = e.evidence;
   double prior = std::clamp(static_cast<double>(ev.prior), 0.02, 0.98);
@@ -77,13 +77,12 @@ std::vector<Feature> ConfidenceModel::Features(const Document& doc, const Event&
     if (HasAux(e, aux)) f.push_back({std::string("aux:") + aux, 1});
   }
   f.push_back({"type:" + e.event, 1});
-  (void)doc;
   return f;
 }
 
-double ConfidenceModel::Score(const Document& doc, const Event& e) const {
+double ConfidenceModel::Score(const Event& e) const {
   double z = bias_;
-  for (const Feature& f : Features(doc, e)) {
+  for (const Feature& f : Features(e)) {
     auto it = weights_by_name_.find(f.name);
     if (it != weights_by_name_.end()) z += it->second * f.value;
   }

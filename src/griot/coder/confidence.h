@@ -11,7 +11,7 @@
 // an event out.
 //
 //   Result<ConfidenceModel> m = ConfidenceModel::Load("kb/en/confidence.txt", ontology);
-//   for (Event& e : doc.events) e.confidence = m->Score(doc, e);
+//   for (Event& e : doc.events) e.confidence = m->Score(e);
 #pragma once
 
 #include <map>
@@ -34,11 +34,11 @@ class ConfidenceModel {
  public:
   static Result<ConfidenceModel> Load(const std::string& path, const Ontology& ontology);
   // The features of one event (the active ones; absent features are 0).
-  static std::vector<Feature> Features(const Document& doc, const Event& e);
+  static std::vector<Feature> Features(const Event& e);
   // Every feature name the model knows, for the trainer and the validator.
   static std::vector<std::string> FeatureNames(const Ontology& ontology);
 
-  double Score(const Document& doc, const Event& e) const;
+  double Score(const Event& e) const;
   double threshold() const { return threshold_; }
   double bias() const { return bias_; }
   const std::map<std::string, double>& weights() const { return weights_; }

@@ -9,16 +9,16 @@ namespace griot {
 // would begin on Tuesday": a noun event announced for the future.
 bool Modality::AnnouncedNoun(const Candidate& c) const {
   const Sentence& s = doc_.sentences[sentence_];
-  int gv = roles_.GoverningVerbGroup(c.head);
-  if (gv >= 0) {
-    const Chunk& g = s.chunks[gv];
-    return g.future || (doc_.tokens[g.head].flags & kFlagFuture);
-  }
   // The noun event as the subject of a future predicate.
   int ci = roles_.chunk_of()[c.head - s.first_token];
   if (ci >= 0 && static_cast<size_t>(ci) + 1 < s.chunks.size()) {
     const Chunk& next = s.chunks[ci + 1];
     if (next.kind == ChunkKind::kVerbGroup && next.first == s.chunks[ci].last) return next.future;
+  }
+  int gv = roles_.GoverningVerbGroup(c.head);
+  if (gv >= 0) {
+    const Chunk& g = s.chunks[gv];
+    return g.future || (doc_.tokens[g.head].flags & kFlagFuture);
   }
   return false;
 }

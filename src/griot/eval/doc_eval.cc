@@ -189,13 +189,18 @@ void ScoreDocument(const Document& doc, const GoldDocument& gd, const DocEvalOpt
     ts.correct += correct;
     if (correct) continue;
     bool other_type = false;
-    for (const Located& l : golds) other_type |= l.sentence == static_cast<int>(e.sentence);
+    std::string gold_here;
+    for (const Located& l : golds) {
+      if (l.sentence != static_cast<int>(e.sentence)) continue;
+      other_type = true;
+      gold_here += " " + l.gold->event + "'" + l.gold->words + "'";
+    }
     r->wrong_type += other_type;
     if (options.list_errors) {
       r->errors.push_back("FALSE  " + doc.id + " s" + std::to_string(e.sentence) + " " +
                           Describe(e) + " '" + std::string(doc.Slice(e.trigger)) + "' conf " +
                           std::to_string(e.confidence).substr(0, 4) +
-                          (other_type ? " (gold has another type here)" : "") + " [" + e.pattern +
+                          (other_type ? " (gold here:" + gold_here + ")" : "") + " [" + e.pattern +
                           "]\n       " + sentence_text(e.sentence));
     }
   }

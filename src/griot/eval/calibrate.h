@@ -1,0 +1,41 @@
+// Calibrate: fits the confidence model (coder/confidence.h) to events judged
+// against hand-annotated gold (doc_eval.h), so that a confidence means the
+// share of such events that are right, and picks the default threshold.
+//
+//   std::vector<JudgedEvent> judged = ...;  // DocEvalReport::judged over the dev halves
+//   Result<Calibration> c = Calibrate(judged, kb->ontology(), {});
+//   write ConfidenceModel::Format(c->bias, c->threshold, c->weights, c->header);
+//
+// The model is an L2-regularised logistic regression fitted by Newton's
+// method (a few dozen features, a few hundred events: exact and fast). The
+// threshold is chosen on cross-validated predictions (folds by document, so
+// no document informs its own score): the lowest threshold whose events are
+// at least `target_precision` right.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "griot/eval/doc_eval.h"
+#include "griot/kb/ontology.h"
+
+namespace griot {
+
+struct CalibrationOptions {
+  double l2 = 2.0;                 // penalty on every weight but the bias
+  double target_precision = 0.8;   // of the events kept by the default threshold
+  int folds = 5;
+};
+
+struct Calibration {
+  double bias = 0;
+  std::map<std::string, double> weights;
+  double threshold = 0.5;
+  std::string header;  // comment lines for the model file: data, fit, reliability
+};
+
+Result<Calibration> Calibrate(const std::vector<JudgedEvent>& events, const Ontology& ontology,
+                              const CalibrationOptions& options);
+
+}  // namespace griot
