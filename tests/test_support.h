@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "griot/coder/event_coder.h"
 #include "griot/kb/knowledge_base.h"
 #include "griot/pipeline.h"
 #include "griot/store/stored_event.h"
@@ -45,6 +46,48 @@ inline Document Code(const std::string& text, const std::string& id = "t") {
   Status st = pipeline.Code(doc);
   EXPECT_TRUE(st.ok()) << st.message();
   return doc;
+}
+
+// What the coder's stages decided about one trigger (coder/candidate.h), in
+// a form that outlives the document: for the stage tests.
+struct CandidateView {
+  std::string words;    // the trigger's text
+  std::string type, mode;
+  std::string stage;    // the stage that rejected it, "" when it became an event
+  std::string verdict;  // why
+  std::vector<std::string> aux;
+  std::string actor, recipient;  // "CODE:SECTOR,..." of the participants
+};
+
+inline std::vector<CandidateView> CandidatesOf(const std::string& text, uint32_t sentence = 0,
+                                               const std::string& date = "2025-03-10") {
+  Pipeline pipeline(&Kb());
+  Document doc;
+  doc.id = "t";
+  doc.text = text;
+  doc.date = date;
+  Status st = pipeline.Code(doc);
+  EXPECT_TRUE(st.ok()) << st.message();
+  std::vector<CandidateView> out;
+  if (sentence >= doc.sentences.size()) return out;
+  EventCoder coder(&Kb(), CoderOptions{});
+  for (const Candidate& c : coder.Candidates(doc, sentence)) {
+    CandidateView v{std::string(doc.Slice(c.event.trigger)), c.event.event, c.event.mode,
+                    StageName(c.rejected_by), c.verdict, c.event.aux, "", ""};
+    for (const auto& a : c.event.actor) v.actor += a.code + ":" + a.sector + ",";
+    for (const auto& a : c.event.recipient) v.recipient += a.code + ":" + a.sector + ",";
+    out.push_back(std::move(v));
+  }
+  return out;
+}
+
+// The candidate whose trigger text starts with `word`; nullptr when none.
+inline const CandidateView* FindCandidate(const std::vector<CandidateView>& cands,
+                                          const std::string& word) {
+  for (const CandidateView& c : cands) {
+    if (c.words.rfind(word, 0) == 0) return &c;
+  }
+  return nullptr;
 }
 
 // Documents, events and record outcomes of an SQLite store, in a canonical

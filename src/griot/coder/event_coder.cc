@@ -180,7 +180,7 @@ std::vector<Candidate> EventCoder::Candidates(const Document& doc, uint32_t si) 
     }
     return cands;
   }
-  Eventness(doc, si, roles, kb_->eventness()).Judge(&cands);
+  Eventness(doc, si, roles, kb_->eventness(), kb_->ontology()).Judge(&cands);
   Framing framing(doc, roles, kb_->ontology());
   framing.DropProtestDemands(&cands);
   framing.SubsumeFramed(&cands);

@@ -82,7 +82,9 @@ std::string Eventness::Complement(const Candidate& c, const std::vector<Candidat
   // army to withdraw"), the verb before that.
   uint32_t g = vg->first - 1;
   const Token& before = doc_.tokens[g];
-  if (before.flags & (kFlagFuture | kFlagNegator)) return "";
+  // (Announced or negated: modality's. "claimed to have seized", "is said to
+  // have met": reported, so asserted as any reported event is.)
+  if (before.flags & (kFlagFuture | kFlagNegator | kFlagSpeech)) return "";
   if (NounLike(before.tag)) {
     uint32_t k = g;
     while (k > s_.first_token && doc_.tokens[k - 1].tag != Tag::kVerb &&
@@ -116,11 +118,55 @@ std::string Eventness::Modifier(const Candidate& c) const {
   return "modifier: " + Word(c.head) + " describes the noun after it";
 }
 
+int Eventness::HazardCue(const std::vector<Candidate>& all) const {
+  for (uint32_t i = s_.first_token; i < s_.last_token; ++i) {
+    if (!(doc_.tokens[i].flags & kFlagHazard)) continue;
+    bool in_trigger = false;
+    for (const Candidate& c : all) in_trigger |= c.head <= i && i < c.end;
+    if (in_trigger) continue;
+    // The disaster must be what acts: the subject of its clause ("a tsunami
+    // killed ...", no verb before it in the clause) or the agent of a
+    // passive ("hit by an earthquake"), not an object ("sparked a blaze").
+    auto [clause_first, clause_last] = roles_.ClauseBounds(i);
+    bool verb_before = false, verb_after = false;
+    for (const Chunk& ch : s_.chunks) {
+      if (ch.kind != ChunkKind::kVerbGroup) continue;
+      verb_before |= ch.first >= clause_first && ch.last <= i;
+      verb_after |= ch.first > i && ch.last <= clause_last;
+    }
+    uint32_t k = i;
+    while (k > s_.first_token && (doc_.tokens[k - 1].tag == Tag::kDeterminer ||
+                                  doc_.tokens[k - 1].tag == Tag::kAdjective ||
+                                  doc_.tokens[k - 1].tag == Tag::kNoun)) {
+      --k;
+    }
+    bool agent = k > s_.first_token && (doc_.tokens[k - 1].flags & kFlagAgentive);
+    if ((!verb_before && verb_after) || agent) return static_cast<int>(i);
+  }
+  return -1;
+}
+
 void Eventness::Judge(std::vector<Candidate>* cands) const {
+  int hazard = HazardCue(*cands);
   for (Candidate& c : *cands) {
     if (!c.alive() || !c.pattern) continue;
     std::string why;
     if (c.hazard) why = "hazard: its subject is a natural or accidental cause";
+    if (why.empty() && hazard >= 0) {
+      const EventType* et = ontology_.FindType(c.event.event);
+      std::string relief = ontology_.InDisaster(c.event.event);
+      if (!relief.empty()) {
+        const EventType* to = ontology_.FindType(relief);
+        c.event.pattern += " (" + c.event.event + " as " + relief + " in a disaster report)";
+        c.event.event = relief;
+        c.event.mode.clear();
+        c.event.cameo = to->cameo;
+        c.event.quad = to->quad;
+        c.event.score = to->score;
+      } else if (et && et->quad >= 3 && c.event.actor.empty()) {
+        why = "disaster: " + Word(static_cast<uint32_t>(hazard)) + " and no political actor";
+      }
+    }
     if (why.empty()) why = Reason(c);
     if (why.empty()) why = Background(c);
     if (why.empty()) why = Habitual(c);

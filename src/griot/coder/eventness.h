@@ -19,7 +19,12 @@
 //    its complement ("managed to"), announces it ("decided to": modality)
 //    or negates it ("failed to": modality);
 //  - modifier: a participle used as an adjective ("the attacking forces",
-//    "Russian-backed forces").
+//    "Russian-backed forces");
+//  - disaster: a conflict event with no actor named in a sentence that
+//    reports a disaster ("a tsunami killed 43 people and injured hundreds",
+//    "the area was hit by an earthquake"). In such a sentence some types
+//    change meaning (ontology.txt, in-disaster: troops mobilised for relief
+//    bring AID).
 // The cue words are knowledge-base data (kb/<lang>/eventness.txt and the
 // lexicon's flags); this file holds only the rules.
 #pragma once
@@ -30,14 +35,15 @@
 #include "griot/coder/candidate.h"
 #include "griot/coder/roles.h"
 #include "griot/kb/eventness_cues.h"
+#include "griot/kb/ontology.h"
 
 namespace griot {
 
 class Eventness {
  public:
   Eventness(const Document& doc, uint32_t sentence, const SentenceRoles& roles,
-            const EventnessCues& cues)
-      : doc_(doc), s_(doc.sentences[sentence]), roles_(roles), cues_(cues) {}
+            const EventnessCues& cues, const Ontology& ontology)
+      : doc_(doc), s_(doc.sentences[sentence]), roles_(roles), cues_(cues), ontology_(ontology) {}
 
   // Rejects the candidates that report no event (Stage::kEventness).
   void Judge(std::vector<Candidate>* cands) const;
@@ -50,6 +56,9 @@ class Eventness {
   std::string Purpose(const Candidate& c) const;
   std::string Complement(const Candidate& c, const std::vector<Candidate>& all) const;
   std::string Modifier(const Candidate& c) const;
+  // The hazard word of a disaster report, outside every trigger ("opened
+  // fire" is no fire); -1 when none.
+  int HazardCue(const std::vector<Candidate>& all) const;
   // A cue of class `cls` whose last token is `last` (within the sentence).
   bool CueEndingAt(uint32_t last, CueClass cls) const;
   std::string Word(uint32_t token) const { return "'" + doc_.tokens[token].lower + "'"; }
@@ -58,6 +67,7 @@ class Eventness {
   const Sentence& s_;
   const SentenceRoles& roles_;
   const EventnessCues& cues_;
+  const Ontology& ontology_;
 };
 
 }  // namespace griot

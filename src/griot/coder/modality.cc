@@ -101,7 +101,12 @@ void Modality::DemandsInSpeech(std::vector<Candidate>* cands) const {
     Candidate c;
     c.event.actor = ArgumentsOf(doc_, speaker);
     c.event.recipient = ArgumentsOf(doc_, obligated);
-    if (c.event.actor.empty() || SameParties(c.event.actor, c.event.recipient)) continue;
+    // A demand has a speaker and someone obligated: "there must be another
+    // explanation" or "the plan should work" obliges nobody.
+    if (c.event.actor.empty() || c.event.recipient.empty() ||
+        SameParties(c.event.actor, c.event.recipient)) {
+      continue;
+    }
     uint32_t modal = vg.first;
     while (modal < vg.last && !(doc_.tokens[modal].flags & kFlagDeontic)) ++modal;
     c.event.sentence = sentence_;

@@ -169,6 +169,7 @@ Status Ontology::AddRule(const std::vector<std::string>& f) {
   std::map<std::string, std::string>* table = kind == "future"               ? &future_
                                               : kind == "conditional-future" ? &conditional_future_
                                               : kind == "negated"            ? &negated_
+                                              : kind == "in-disaster"        ? &in_disaster_
                                                                              : nullptr;
   if (!table) return InvalidArgument("unknown rule '" + kind + "'");
   GRIOT_RETURN_IF_ERROR(types(f[2], &from));

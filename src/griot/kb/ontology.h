@@ -66,6 +66,12 @@ class Ontology {
   // True when actors of `sector` cannot make an event of `type` (a visit by
   // civilians is no political consultation).
   bool NotBy(const std::string& type, const std::string& sector) const;
+  // The type an event of `type` is in a report of a disaster (troops
+  // mobilised for relief bring aid); "" when it stays.
+  std::string InDisaster(const std::string& type) const {
+    auto it = in_disaster_.find(type);
+    return it == in_disaster_.end() ? "" : it->second;
+  }
 
  private:
   Status AddRule(const std::vector<std::string>& fields);
@@ -77,6 +83,7 @@ class Ontology {
   std::set<std::string> governing_;
   std::map<std::pair<std::string, std::string>, std::string> by_sector_;
   std::set<std::pair<std::string, std::string>> not_by_;
+  std::map<std::string, std::string> in_disaster_;
 };
 
 }  // namespace griot

@@ -190,9 +190,13 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
       } else if (c.can_verb() && c.past) {
         if (after_be || after_have) {
           t.tag = Tag::kParticiple;
-        } else if (prev == Tag::kDeterminer || prev == Tag::kPossessive ||
-                   prev == Tag::kAdjective) {
-          t.tag = Tag::kAdjective;  // "the divided island", "the detained journalists"
+        } else if ((prev == Tag::kDeterminer || prev == Tag::kPossessive ||
+                    prev == Tag::kAdjective) &&
+                   !(prev == Tag::kAdjective && next_tok &&
+                     (next_tok->tag == Tag::kDeterminer || next_tok->tag == Tag::kPronoun))) {
+          // "the divided island", "the detained journalists"; but "the US
+          // military backed the rebels": an object follows the verb.
+          t.tag = Tag::kAdjective;
         } else if ((prev == Tag::kNumber || prev == Tag::kUnknown ||
                     prev == Tag::kPreposition || prev == Tag::kVerb) &&
                    (next_nounish || (next_tok && next_tok->capitalized && prev == Tag::kVerb))) {

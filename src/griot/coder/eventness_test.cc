@@ -1,0 +1,80 @@
+// The eventness stage, one decision per row: does the clause report a
+// specific, realised event? Each row names the trigger and the stage and
+// reason expected ("" = it becomes an event).
+#include "griot/coder/eventness.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "test_support.h"
+
+namespace griot {
+namespace {
+
+struct Row {
+  const char* text;
+  const char* trigger;
+  const char* stage;   // "" when the trigger becomes an event
+  const char* reason;  // the start of the verdict
+};
+
+const Row kRows[] = {
+    // habitual and generic statements
+    {"Militias routinely detain critics in the north.", "detain", "eventness", "habitual"},
+    {"Rebels regularly attack convoys on the road to Gao.", "attack", "eventness", "habitual"},
+    {"Such raids are common in the north.", "raids", "eventness", "generic"},
+    // purposes and unasserted complements
+    {"Rebels attacked the town in a bid to seize the airport.", "seize", "eventness", "purpose"},
+    {"Rebels attacked the town in a bid to seize the airport.", "attacked", "", ""},
+    {"The army needs to capture the hospital.", "capture", "eventness", "complement"},
+    {"The army was sent to quell the protest.", "quell", "eventness", "complement"},
+    {"Rebels managed to capture the town.", "capture", "", ""},
+    {"The militants tried to seize the town.", "seize", "", ""},
+    {"The Sindh Rangers claimed to have seized weapons in a raid.", "seized", "", ""},
+    // descriptions and background
+    {"The attacking forces were Syrian soldiers.", "attacking", "eventness", "modifier"},
+    {"Since last year's invasion, Ukraine has lost territory.", "invasion", "eventness", "background"},
+    {"A missionary was arrested in Lebanon for collaborating with Israel.", "collaborating",
+     "eventness", "reason"},
+    // disasters
+    {"Floods killed 20 people in northern Nigeria.", "killed", "eventness", "hazard"},
+    {"A tsunami killed at least 43 people in Java and injured hundreds.", "injured", "eventness",
+     "disaster"},
+    {"An earthquake hit the villages of the province on Monday.", "hit", "eventness", "hazard"},
+    {"Rebel positions were hit by an air strike after an earthquake.", "air strike", "", ""},
+    // a fire the protesters started does not make the protest a disaster
+    {"Protesters marched in Portland and sparked a dumpster blaze.", "marched", "", ""},
+    // and plain events stay events
+    {"Malian soldiers detained two journalists in Gao on Tuesday.", "detained", "", ""},
+    {"Police arrested 30 protesters in Bamako.", "arrested", "", ""},
+};
+
+class EventnessTest : public ::testing::TestWithParam<Row> {};
+
+TEST_P(EventnessTest, Decides) {
+  const Row& row = GetParam();
+  auto cands = testing::CandidatesOf(row.text);
+  const testing::CandidateView* c = testing::FindCandidate(cands, row.trigger);
+  ASSERT_NE(c, nullptr) << "no candidate '" << row.trigger << "' in: " << row.text;
+  EXPECT_EQ(c->stage, row.stage) << row.text << "\n  verdict: " << c->verdict;
+  EXPECT_EQ(c->verdict.rfind(row.reason, 0), 0u) << row.text << "\n  verdict: " << c->verdict;
+}
+
+INSTANTIATE_TEST_SUITE_P(Rows, EventnessTest, ::testing::ValuesIn(kRows));
+
+// The cue words are data: a class that the file does not list is not applied.
+TEST(EventnessCuesTest, RefusesUnknownClassWithItsLine) {
+  std::string path = ::testing::TempDir() + "/eventness.txt";
+  {
+    std::ofstream out(path);
+    out << "griot-kb eventness 1\nhabitual | routinely\nseldomly | rarely\n";
+  }
+  auto cues = EventnessCues::Load(path, testing::Kb().front_end());
+  ASSERT_FALSE(cues.ok());
+  EXPECT_NE(cues.status().message().find(":3:"), std::string::npos) << cues.status().message();
+  EXPECT_NE(cues.status().message().find("seldomly"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace griot
