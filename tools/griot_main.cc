@@ -256,7 +256,7 @@ int main(int argc, char** argv) {
   if (*code) {
     std::unique_ptr<griot::EventSink> sink;
     if (!db_path.empty()) {
-      auto db = griot::Store::Open(db_path);
+      auto db = griot::Store::Open(db_path, griot::Store::Access::kReadWrite, &kb->ontology());
       if (!db.ok()) {
         std::cerr << "griot: " << db.status().message() << "\n";
         return 2;
