@@ -49,9 +49,9 @@ const CountryShape kCountries[] = {
     {"CMR", 7.4, 12.4, 3},  {"CAF", 6.6, 20.9, 3},  {"MOZ", -18.7, 35.5, 2}, {"USA", 38.9, -77.0, 6},
     {"CHN", 35.9, 104.2, 5}, {"FRA", 46.2, 2.2, 3},  {"GBR", 55.4, -3.4, 3},  {"BRA", -14.2, -51.9, 3},
 };
-const char* kTypes[] = {"ASSAULT",  "COERCE",  "PROTEST", "ACCUSE",  "CONSULT", "AGREE",
-                        "SUPPORT",  "DEMAND",  "THREATEN", "REJECT", "AID",     "MOBILIZE",
-                        "SANCTION", "RETREAT", "CONCEDE", "REQUEST"};
+const char* kTypes[] = {"ASSAULT",  "COERCE",  "PROTEST",  "ACCUSE", "CONSULT", "AGREE",
+                        "SUPPORT",  "COOPERATE", "THREATEN", "REJECT", "AID",    "MOBILIZE",
+                        "SANCTION", "RETREAT", "CONCEDE",  "REQUEST"};
 const double kTypeWeights[] = {20, 12, 10, 9, 8, 5, 5, 5, 4, 4, 4, 3, 3, 2, 2, 4};
 const char* kSectors[] = {"GOV", "MIL", "REB", "CVL", "OPP", "COP", "JUD", "MED", "REF", "BUS"};
 const char* kWords[] = {"soldiers", "convoy", "ambush", "village", "market", "protesters",
@@ -59,13 +59,14 @@ const char* kWords[] = {"soldiers", "convoy", "ambush", "village", "market", "pr
                         "militants", "border", "aid", "sanctions", "refugees", "drone",
                         "court", "parliament", "strike", "pipeline", "camp", "checkpoint"};
 
+// The PLOVER manual's quads (kb/en/ontology.txt).
 int Quad(const std::string& type) {
-  if (type == "ASSAULT" || type == "COERCE" || type == "MOBILIZE" || type == "SANCTION") return 4;
-  if (type == "PROTEST" || type == "ACCUSE" || type == "DEMAND" || type == "THREATEN" ||
-      type == "REJECT") {
-    return 3;
+  if (type == "ASSAULT" || type == "COERCE" || type == "MOBILIZE" || type == "SANCTION" ||
+      type == "PROTEST") {
+    return 4;
   }
-  if (type == "AID" || type == "RETREAT" || type == "CONCEDE") return 2;
+  if (type == "ACCUSE" || type == "REQUEST" || type == "THREATEN" || type == "REJECT") return 3;
+  if (type == "AID" || type == "RETREAT" || type == "COOPERATE") return 2;
   return 1;
 }
 

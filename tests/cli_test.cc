@@ -77,7 +77,7 @@ TEST_F(CliTest, CodesJsonlToEventsOnStdout) {
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["doc_id"], "d1");
   EXPECT_EQ(j["event"], "COERCE");
-  EXPECT_EQ(j["mode"], "detain");
+  EXPECT_EQ(j["mode"], "arrest");
   EXPECT_EQ(j["actor"][0]["code"], "MLI");
   EXPECT_EQ(j["actor"][0]["sector"], "MIL");
   EXPECT_EQ(j["recipient"][0]["sector"], "MED");

@@ -154,7 +154,7 @@ TEST_P(PlaceRollupsTest, SameAnswersAfterASecondLoadThatRelinksAndReplaces) {
   const std::vector<WorldEvent> events = {
       {"d9-0-0", "d9", "ASSAULT", "firearms", "MLI MIL||soldiers", "MLI CVL||villagers", "2025-03-09",
        "Gao|MLI|Gao|place|16.27|-0.04", "Soldiers fired on villagers near Gao.", 4},
-      {"d10-0-0", "d10", "PROTEST", "demonstrate", "SEN CVL|Dakar marchers|Protesters", "SEN GOV||the government",
+      {"d10-0-0", "d10", "PROTEST", "demo", "SEN CVL|Dakar marchers|Protesters", "SEN GOV||the government",
        "2025-03-12", "Dakar|SEN|Dakar|place|14.69|-17.44", "Protesters marched in Dakar.", 3},
       {"d4-0-0", "d4", "ASSAULT", "explosives", "BFA REB|JNIM|JNIM fighters", "BFA CVL||villagers",
        "2025-03-12", "Djibo|BFA|Sahel|place|14.10|-1.63", "JNIM fighters attacked villagers near Djibo.", 4},

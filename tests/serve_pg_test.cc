@@ -30,6 +30,9 @@ TEST(ServeApiEngines, SameAnswersOnSqliteAndpostgresql) {
   ASSERT_TRUE(lite.ok()) << lite.status().message();
   ASSERT_TRUE(griot::testing::WriteWorld(**lite).ok());
 
+  auto ontology = Ontology::Load(std::string(GRIOT_SOURCE_DIR) + "/kb/en/ontology.txt");
+  ASSERT_TRUE(ontology.ok()) << ontology.status().message();
+
   struct Request {
     const char* path;
     ApiParams params;
@@ -51,8 +54,8 @@ TEST(ServeApiEngines, SameAnswersOnSqliteAndpostgresql) {
       {"/api/events", {{"from", "2025-13-01"}}},
   };
   for (const Request& r : requests) {
-    ApiResponse a = AnswerApi(**lite, r.path, r.params);
-    ApiResponse b = AnswerApi(**pg, r.path, r.params);
+    ApiResponse a = AnswerApi(**lite, *ontology, r.path, r.params);
+    ApiResponse b = AnswerApi(**pg, *ontology, r.path, r.params);
     EXPECT_EQ(a.status, b.status) << r.path;
     EXPECT_EQ(json::parse(a.body), json::parse(b.body)) << r.path;
   }

@@ -308,7 +308,7 @@ TEST_F(StoreTest, RebuildingLinksGivesTheSameGroups) {
   EXPECT_EQ(groups(), before);
 }
 
-// A schema-3 database (issue 5) opens as schema 4 with its events usable.
+// A schema-3 database (issue 5) opens as schema 5 with its events usable.
 TEST(StoreMigration, SchemaThreeIsMigrated) {
   std::string path = ::testing::TempDir() + "store_v3.db";
   std::filesystem::remove(path);
@@ -325,8 +325,10 @@ INSERT INTO events VALUES ('a-0-0', 'a', 0, 'PROTEST', 'demonstrate', '[]',
 )sql";
   ASSERT_EQ(sqlite3_exec(db, v3.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(db);
   sqlite3_close(db);
+  auto ontology = Ontology::Load(std::string(GRIOT_SOURCE_DIR) + "/kb/en/ontology.txt");
+  ASSERT_TRUE(ontology.ok()) << ontology.status().message();
   {
-    auto store = Store::Open(path);
+    auto store = Store::Open(path, Store::Access::kReadWrite, &*ontology);
     ASSERT_TRUE(store.ok()) << store.status().message();
     ASSERT_TRUE((*store)->Deduplicate().ok());
   }
@@ -347,7 +349,7 @@ INSERT INTO events VALUES ('a-0-0', 'a', 0, 'PROTEST', 'demonstrate', '[]',
                                  version = SqlValueText(r[0]);
                                  return true;
                                }).ok());
-  EXPECT_EQ(version, "4");
+  EXPECT_EQ(version, "5");
 }
 
 }  // namespace

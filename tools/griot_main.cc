@@ -301,7 +301,7 @@ int main(int argc, char** argv) {
       return 2;
     }
     if (!db_path.empty()) {
-      auto db = griot::Store::Open(db_path);
+      auto db = griot::Store::Open(db_path, griot::Store::Access::kReadWrite, &kb->ontology());
       if (!db.ok()) {
         std::cerr << "griot: " << db.status().message() << "\n";
         return 2;

@@ -146,14 +146,16 @@ int QueueCommands::Options::RunWorker(const griot::QueueUrl& url) {
   InstallStopHandlers();
   auto redis = Connect(url);
   if (!redis) return 2;
-  auto store = griot::Store::Open(db);
-  if (!store.ok()) {
-    std::cerr << "griot: " << store.status().message() << "\n";
-    return 2;
-  }
   auto kb = griot::KnowledgeBase::Load(kb_dir, wordnet_dir, gazetteer);
   if (!kb.ok()) {
     std::cerr << "griot: cannot load knowledge base: " << kb.status().message() << "\n";
+    return 2;
+  }
+  // After the knowledge base: a store with older PLOVER names is renamed
+  // by its ontology.
+  auto store = griot::Store::Open(db, griot::Store::Access::kReadWrite, &(*kb)->ontology());
+  if (!store.ok()) {
+    std::cerr << "griot: " << store.status().message() << "\n";
     return 2;
   }
   if (!(*kb)->gazetteer_note().empty()) std::cerr << "griot: note: " << (*kb)->gazetteer_note() << "\n";

@@ -22,6 +22,7 @@ struct ServeCommand::Options {
 ServeCommand::ServeCommand(CLI::App* app) : o_(std::make_unique<Options>()) {
   griot::ServeOptions& s = o_->serve_options;
   s.web_dir = GRIOT_DEFAULT_WEB_DIR;
+  s.ontology = std::string(GRIOT_DEFAULT_KB_DIR) + "/ontology.txt";
   CLI::App* c = app->add_subcommand("serve", "serve the dashboard and the JSON API (read-only; docs/api.md)");
   o_->serve = c;
   c->add_option("--db", s.db, "SQLite file or postgresql:// URL")->required();
@@ -29,6 +30,9 @@ ServeCommand::ServeCommand(CLI::App* app) : o_(std::make_unique<Options>()) {
       ->capture_default_str();
   c->add_option("--port", s.port, "port (0 = any free port)")->capture_default_str()->check(CLI::Range(0, 65535));
   c->add_option("--web", s.web_dir, "the dashboard's folder")->capture_default_str();
+  c->add_option_function<std::string>(
+       "--kb", [&s](const std::string& dir) { s.ontology = dir + "/ontology.txt"; },
+       "knowledge base (its ontology.txt names the event types) [" GRIOT_DEFAULT_KB_DIR "]");
   c->add_option("--threads", s.threads, "worker threads (one store connection each)")
       ->capture_default_str()
       ->check(CLI::Range(1, 1024));

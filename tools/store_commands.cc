@@ -174,9 +174,12 @@ StoreCommands::StoreCommands(CLI::App* app) : o_(std::make_unique<Options>()) {
   o.brief->add_option("-o,--out", o.out, "output file")->required();
   o.brief->add_option("--kb", o.kb_dir, "knowledge base (country names)")->capture_default_str();
 
-  o.dedup = app->add_subcommand("dedup", "link reports of the same event across documents");
+  o.dedup = app->add_subcommand(
+      "dedup", "link reports of the same event across documents (renames a store's older PLOVER names)");
   o.dedup->add_option("--db", o.db, "SQLite file or postgresql:// URL")->required();
   o.dedup->add_flag("--rebuild", o.rebuild, "drop every link and link all events again");
+  o.dedup->add_option("--kb", o.kb_dir, "knowledge base (its ontology.txt renames older names)")
+      ->capture_default_str();
 }
 
 StoreCommands::~StoreCommands() = default;
@@ -269,7 +272,9 @@ int StoreCommands::Run() {
     return 0;
   }
   if (*o.dedup) {
-    auto store = griot::Store::Open(o.db);
+    auto ontology = griot::Ontology::Load(o.kb_dir + "/ontology.txt");
+    if (!ontology.ok()) return Fail(ontology.status());
+    auto store = griot::Store::Open(o.db, griot::Store::Access::kReadWrite, &*ontology);
     if (!store.ok()) return Fail(store.status());
     if (o.rebuild) {
       griot::Status st = (*store)->ClearLinks();

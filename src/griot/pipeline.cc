@@ -1,5 +1,7 @@
 #include "griot/pipeline.h"
 
+#include <algorithm>
+
 #include "griot/coder/place_actors.h"
 #include "griot/io/reader.h"
 #include "griot/util/civil_date.h"
@@ -29,6 +31,7 @@ Status Pipeline::Code(Document& doc) const {
   entities_.Match(doc);
   resolver_.Resolve(doc);
   coder_.Code(doc);
+  ApplyModes(doc);
   kb_->dates().Annotate(doc);
   kb_->dates().Assign(doc);
   kb_->counts().Extract(doc);
@@ -61,6 +64,22 @@ void Pipeline::Score(Document& doc) const {
     ++kept;
   }
   doc.events.resize(kept);
+}
+
+// What the ontology says of an event's type and mode, set here once for
+// every event whatever rule of the coder made it: the PLOVER score (the
+// mode's, else the type's) and the contexts a mode always carries (COERCE
+// cyber -> cyber).
+void Pipeline::ApplyModes(Document& doc) const {
+  const Ontology& ontology = kb_->ontology();
+  for (Event& e : doc.events) {
+    e.score = ontology.Score(e.event, e.mode);
+    const EventMode* mode = ontology.FindMode(e.event, e.mode);
+    if (!mode) continue;
+    for (const std::string& c : mode->contexts) {
+      if (std::find(e.context.begin(), e.context.end(), c) == e.context.end()) e.context.push_back(c);
+    }
+  }
 }
 
 // PLOVER's "historical" auxiliary mode: an event the text dates more than

@@ -41,7 +41,11 @@ class Pipeline {
   // oversized or undecodable text.
   Status Code(Document& doc) const;
 
+  const KnowledgeBase& kb() const { return *kb_; }
+
  private:
+  // The score and implied contexts of each event's type and mode.
+  void ApplyModes(Document& doc) const;
   // Fills what depends on the whole record: one count per kind, and the
   // "historical" auxiliary mode.
   void MarkHistorical(Document& doc) const;

@@ -216,8 +216,11 @@ TEST(AlertRollupMigration, SchemaThreeStoreAgrees) {
   ASSERT_EQ(sqlite3_exec(db, v3.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
       << sqlite3_errmsg(db);
   sqlite3_close(db);
+  // Schema 3 goes through 4 to 5, whose older PLOVER names the ontology renames.
+  auto ontology = Ontology::Load(std::string(GRIOT_SOURCE_DIR) + "/kb/en/ontology.txt");
+  ASSERT_TRUE(ontology.ok()) << ontology.status().message();
   {
-    auto store = Store::Open(path);
+    auto store = Store::Open(path, Store::Access::kReadWrite, &*ontology);
     ASSERT_TRUE(store.ok()) << store.status().message();
     ASSERT_TRUE((*store)->Deduplicate().ok());
   }

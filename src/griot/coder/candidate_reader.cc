@@ -1,5 +1,7 @@
 #include "griot/coder/candidate_reader.h"
 
+#include <algorithm>
+
 namespace griot {
 
 std::vector<EventArgument> ArgumentsOf(const Document& doc, const RoleResult& r) {
@@ -154,7 +156,17 @@ Candidate CandidateReader::Read(const Trigger& tr) const {
   ev.actor = ArgumentsOf(doc_, actor);
   ev.recipient = ArgumentsOf(doc_, recipient);
   c.resolved_pronoun = actor.resolved_pronoun;
-  ev.mode = ModeBySector(p, p.mode.empty() ? tr.mode_hint : p.mode, ev);
+  const std::string& mode = !p.mode.empty() || !tr.hint ? p.mode : tr.hint->mode;
+  ev.mode = ModeBySector(p, mode, ev);
+  // Contexts the pattern always gives ("supply ... weapons": military).
+  ev.context = p.contexts;
+  if (tr.hint) {
+    for (const std::string& ctx : tr.hint->contexts) {
+      if (std::find(ev.context.begin(), ev.context.end(), ctx) == ev.context.end()) {
+        ev.context.push_back(ctx);
+      }
+    }
+  }
   ev.trigger = {doc_.tokens[tr.head].span.begin, doc_.tokens[tr.end - 1].span.end};
   ev.pattern = p.source;
   ev.confidence = p.confidence;

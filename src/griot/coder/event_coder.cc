@@ -125,7 +125,9 @@ void EventCoder::Code(Document& doc) const {
     for (const std::string& c : contexts[s]) ++sentences_per_context[c];
   }
   for (Event& e : doc.events) {
-    e.context = contexts[e.sentence];
+    for (const std::string& c : contexts[e.sentence]) {
+      if (std::find(e.context.begin(), e.context.end(), c) == e.context.end()) e.context.push_back(c);
+    }
     for (const auto& [c, n] : sentences_per_context) {
       if (n >= 2 && std::find(e.context.begin(), e.context.end(), c) == e.context.end()) {
         e.context.push_back(c);

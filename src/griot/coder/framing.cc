@@ -100,6 +100,11 @@ void Framing::MergeSameType(std::vector<Candidate>* cands) const {
         x.mode = y.mode;
         x.cameo = y.cameo;
       }
+      for (const std::string& ctx : y.context) {
+        if (std::find(x.context.begin(), x.context.end(), ctx) == x.context.end()) {
+          x.context.push_back(ctx);
+        }
+      }
       x.confidence = std::min(0.99, std::max(x.confidence, y.confidence) + 0.02);
       c[a].merged = true;
       c[b].Reject(Stage::kMerge, Words(doc_, y) + " merged into the " + x.event + " event of " +

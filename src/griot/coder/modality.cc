@@ -70,6 +70,9 @@ void Modality::Apply(Candidate* c) const {
     if (type == "THREATEN") mode = ontology_.ThreatMode(p.type, p.mode);
     SetType(c, type, ontology_.HasMode(type, mode) ? mode : "");
   }
+  // "Egypt hosted Sudan's envoy": PLOVER makes the visitor the actor and the
+  // host the recipient. (Not a promise: "will host" is the host's AGREE.)
+  if (p.roles_swapped && ev.event == p.type) std::swap(ev.actor, ev.recipient);
   c->governs = p.governs && !c->negated;
   bool hypothetical = vg && vg->hypothetical;
   auto [first, last] = roles_.ClauseBounds(c->head);

@@ -122,14 +122,18 @@ std::vector<Trigger> TriggerMatcher::Find(const std::vector<Token>& tokens,
         // ("blow himself up" over "blow ... up").
         bool better = !best.pattern || stop > best.end ||
                       (stop == best.end && Literals(p) > Literals(*best.pattern));
+        auto informative = [](const Pattern* q) {
+          return q && (!q->mode.empty() || !q->contexts.empty());
+        };
         if (better) {
-          std::string hint = best.pattern && best.pattern->type == p.type && p.mode.empty()
-                                 ? (best.pattern->mode.empty() ? best.mode_hint : best.pattern->mode)
-                                 : "";
+          const Pattern* hint = nullptr;
+          if (best.pattern && best.pattern->type == p.type && p.mode.empty() && p.contexts.empty()) {
+            hint = informative(best.pattern) ? best.pattern : best.hint;
+          }
           best = Trigger{&p, i, stop, ci, false, hint, 0};
         } else if (best.pattern && best.pattern->type == p.type && best.pattern->mode.empty() &&
-                   !p.mode.empty()) {
-          best.mode_hint = p.mode;
+                   best.pattern->contexts.empty() && informative(&p)) {
+          best.hint = &p;
         }
       }
     };
@@ -148,7 +152,7 @@ std::vector<Trigger> TriggerMatcher::Find(const std::vector<Token>& tokens,
           if (p.kind != PatternKind::kVerb || Literals(p) != 2) continue;
           if (!WordMatches(object, p.words.back())) continue;
           if (best.pattern && (best.end > i + 1 || Literals(*best.pattern) >= 2)) continue;
-          best = Trigger{&p, np.head, i + 1, ci, true, "", i};
+          best = Trigger{&p, np.head, i + 1, ci, true, nullptr, i};
         }
       }
     }

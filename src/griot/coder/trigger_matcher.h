@@ -22,9 +22,10 @@ struct Trigger {
   // A passive verb whose pattern object stands before it as its subject:
   // "a peace agreement was signed by ..." (`verb sign ... agreement`).
   bool object_before = false;
-  // A shorter match of the same type inside this one that names a mode the
-  // winner lacks: "sent food aid" -> AID with the mode of "send ... food".
-  std::string mode_hint;
+  // A shorter match of the same type inside this one that names a mode or
+  // contexts the winner lacks: "sent food aid" -> AID with the context of
+  // "send ... food".
+  const Pattern* hint = nullptr;
   uint32_t verb = 0;  // the verb token when object_before
 };
 

@@ -130,11 +130,16 @@ class Checker {
   void Claim(const KbFile& f, const KbLine& l, const std::string& phrase, const std::string& code,
              const std::string& sector, const std::string& person = "");
   void RunExamples(const KnowledgeBase* kb);
+  // "mode 'detain' was renamed 'arrest' (ontology.txt)" when (type, mode)
+  // is an old name the ontology's renames know; `otherwise` when not.
+  std::string UnknownName(const std::string& type, const std::string& mode,
+                          const std::string& otherwise) const;
 
   std::string dir_;
   CheckReport* report_;
   const FrontEnd* fe_ = nullptr;
   bool ontology_read_ = false;
+  std::optional<Ontology> ontology_;  // when ontology.txt loads: its renames
   std::set<std::string> types_, sectors_, contexts_;
   std::set<std::pair<std::string, std::string>> modes_;
   std::set<std::string> geo_countries_;                    // ISO3 codes of ../geo/country_codes.txt
@@ -191,7 +196,11 @@ std::vector<std::string> Checker::Lemmas(const std::string& phrase) const {
 
 void Checker::CheckOntology() {
   Result<Ontology> loaded = Ontology::Load(dir_ + "/ontology.txt");
-  if (!loaded.ok()) LoaderError(loaded.status(), "ontology.txt");
+  if (!loaded.ok()) {
+    LoaderError(loaded.status(), "ontology.txt");
+  } else {
+    ontology_ = std::move(*loaded);
+  }
   std::optional<KbFile> f = Read("ontology.txt", "ontology");
   if (!f) return;
   ontology_read_ = true;
@@ -204,6 +213,12 @@ void Checker::CheckOntology() {
     if (v[0] == "sector" && v.size() > 1) sectors_.insert(v[1]);
     if (v[0] == "context" && v.size() > 1) contexts_.insert(v[1]);
   }
+}
+
+std::string Checker::UnknownName(const std::string& type, const std::string& mode,
+                                 const std::string& otherwise) const {
+  std::string note = ontology_ ? ontology_->RenameNote(type, mode) : "";
+  return note.empty() ? otherwise : note;
 }
 
 void Checker::CheckLoaderOnlyFiles() {
@@ -505,14 +520,27 @@ void Checker::CheckPatternOptions(const KbFile& f, const KbLine& l, const std::s
       if (value != "actor") Error(f, l, "passive can only be 'actor'");
     } else if (key == "requires") {
       if (value != "object") Error(f, l, "requires can only be 'object'");
+    } else if (key == "roles") {
+      if (value != "swapped") Error(f, l, "roles can only be 'swapped'");
     } else if (key != "mode" && key != "cameo" && key != "recipient" && key != "actor" &&
-               key != "neg" && key != "conf") {
+               key != "neg" && key != "conf" && key != "context") {
       Error(f, l, "unknown option '" + key + "'");
     } else if (value.empty()) {
       Error(f, l, "option '" + key + "' needs a value (key=value)");
     } else if (key == "mode") {
       if (!type.empty() && ontology_read_ && !modes_.count({type, value})) {
-        Error(f, l, "mode '" + value + "' is not declared for " + type + " in ontology.txt");
+        Error(f, l, UnknownName(type, value, "mode '" + value + "' is not declared for " + type +
+                                                 " in ontology.txt"));
+      }
+    } else if (key == "context") {
+      std::istringstream names(value);
+      for (std::string c; std::getline(names, c, ',');) {
+        if (!ontology_read_ || contexts_.count(c)) continue;
+        std::optional<std::string> now = ontology_ ? ontology_->ContextRenamed(c) : std::nullopt;
+        Error(f, l, "context '" + c + "' " +
+                        (!now ? "is not declared in ontology.txt"
+                         : now->empty() ? "was dropped (ontology.txt)"
+                                        : "was renamed '" + *now + "' (ontology.txt)"));
       }
     } else if (key == "neg") {
       if (value != "drop" && ontology_read_ && !types_.count(value)) {
@@ -544,7 +572,7 @@ void Checker::CheckPatternFile(const std::string& rel) {
       head >> type;
       have_type = true;
       if (ontology_read_ && !types_.count(type)) {
-        Error(*f, l, "unknown event type '" + type + "'");
+        Error(*f, l, UnknownName(type, "", "unknown event type '" + type + "'"));
         type.clear();
       }
       continue;
@@ -653,9 +681,11 @@ void Checker::RunExamples(const KnowledgeBase* kb) {
       if (!ex.ok()) {
         problem = ex.status().message();
       } else if (ontology_read_ && ex->type != "none" && !types_.count(ex->type)) {
-        problem = "unknown event type '" + ex->type + "'";
+        problem = UnknownName(ex->type, ex->mode, "unknown event type '" + ex->type + "'");
       } else if (ontology_read_ && !ex->mode.empty() && !modes_.count({ex->type, ex->mode})) {
-        problem = "mode '" + ex->mode + "' is not declared for " + ex->type + " in ontology.txt";
+        problem = UnknownName(ex->type, ex->mode,
+                              "mode '" + ex->mode + "' is not declared for " + ex->type +
+                                  " in ontology.txt");
       } else if (pipeline) {
         Document doc;
         doc.id = ex->where;

@@ -49,10 +49,15 @@ Result<ImportResult> ImportDictionary(DictFormat format, const std::string& path
 Result<ImportResult> ImportDictionaryText(DictFormat format, const std::string& text,
                                           const std::string& path, DictKind kind = DictKind::kAuto);
 
-// The PLOVER type and mode for a CAMEO event code ("173" -> COERCE/detain);
-// type "" when the code has no PLOVER type, with the reason in `why`.
+// The PLOVER type and mode for a CAMEO event code ("173" -> COERCE/arrest),
+// with the context the code implies ("061" -> COOPERATE, context economic)
+// and whether PLOVER's actor is the code's target ("043" hosting -> a visit
+// by the guest); type "" when the code has no PLOVER type, with the reason
+// in `why`.
 struct PloverCode {
-  std::string type, mode, why;
+  std::string type, mode, context;
+  bool swap_roles = false;
+  std::string why;
 };
 PloverCode CameoToPlover(const std::string& cameo);
 

@@ -127,9 +127,9 @@ const Case kCases[] = {
      {},
      {},
      {},
-     {"type COERCE", "verb arrest | cameo=173 mode=detain", "verb detain | cameo=173 mode=detain",
-      "verb detain ... without charge | cameo=173 mode=detain", "type ASSAULT",
-      "verb shell | cameo=195 mode=heavy-weapons"},
+     {"type COERCE", "verb arrest | cameo=173 mode=arrest", "verb detain | cameo=173 mode=arrest",
+      "verb detain ... without charge | cameo=173 mode=arrest", "type ASSAULT",
+      "verb shell | cameo=195 mode=aerial"},
      {"2: 'verb arrest' [173] duplicates the pattern from line 1, skipped",
       "3: 'verb arrest' [173] duplicates the pattern from line 1, skipped",
       "7: 'verb state' [014]: CAMEO 01x has no PLOVER type, skipped"}},
@@ -149,7 +149,7 @@ const Case kCases[] = {
      {},
      {"type RETREAT", "verb pull ... back from | cameo=0874 mode=withdraw", "type ASSAULT",
       "verb pull trigger on | cameo=190", "type COERCE",
-      "verb pull ... in for questioning | cameo=173 mode=detain"},
+      "verb pull ... in for questioning | cameo=173 mode=arrest"},
      {"8: 'verb pull ... aside' [014]: CAMEO 01x has no PLOVER type, skipped",
       "2: 1 entry has no event code ([---] or none) and was not imported (the first is here)"}},
 };
@@ -275,6 +275,9 @@ TEST(Importer, CameoTableUsesDeclaredTypesAndModes) {
       if (!p.mode.empty()) {
         EXPECT_TRUE(ontology->HasMode(p.type, p.mode)) << code << " " << p.mode;
       }
+      if (!p.context.empty()) {
+        EXPECT_TRUE(ontology->HasContext(p.context)) << code << " " << p.context;
+      }
     }
   }
 }
@@ -284,23 +287,38 @@ TEST(Importer, CameoCodesMapToPloverTypesAndModes) {
     const char* cameo;
     const char* type;
     const char* mode;
+    const char* context = "";
+    bool swap_roles = false;
   } rows[] = {
-      {"173", "COERCE", "detain"},
+      {"173", "COERCE", "arrest"},
       {"0874", "RETREAT", "withdraw"},
       {"0871", "RETREAT", "ceasefire"},
       {"0841", "RETREAT", "release"},
       {"083", "CONCEDE", ""},
       {"190", "ASSAULT", ""},
-      {"195", "ASSAULT", "heavy-weapons"},
+      {"195", "ASSAULT", "aerial"},
+      {"1952", "ASSAULT", "drone"},
+      {"194", "ASSAULT", "heavy-weapons"},
       {"1831", "ASSAULT", "suicide-attack"},
       {"183", "ASSAULT", "explosives"},
-      {"202", "ASSAULT", "mass-killing"},
+      {"202", "ASSAULT", "targeted"},
+      {"201", "ASSAULT", "", "territory"},
+      {"1712", "ASSAULT", "destroy"},
+      {"116", "SANCTION", "convict"},
+      {"0833", "RETREAT", "resign"},
+      {"0863", "RETREAT", "access"},
+      {"0622", "COOPERATE", "", "military"},
+      {"073", "AID", "", "human_security"},
+      {"043", "CONSULT", "visit", "", true},
+      {"1052", "REQUEST", "yield"},
+      {"125", "REJECT", "meet"},
       {"1723", "COERCE", "curfew"},
       {"1724", "COERCE", "martial-law"},
       {"042", "CONSULT", "visit"},
       {"093", "ACCUSE", "investigate"},
       {"111", "ACCUSE", "disapprove"},
-      {"1411", "PROTEST", "demo-org"},
+      {"1411", "PROTEST", "demo"},
+      {"142", "PROTEST", "hunger"},
       {"100", "REQUEST", ""},
       {"014", "", ""},
       {"210", "", ""},
@@ -310,6 +328,8 @@ TEST(Importer, CameoCodesMapToPloverTypesAndModes) {
     PloverCode p = CameoToPlover(r.cameo);
     EXPECT_EQ(p.type, r.type) << r.cameo;
     EXPECT_EQ(p.mode, r.mode) << r.cameo;
+    EXPECT_EQ(p.context, r.context) << r.cameo;
+    EXPECT_EQ(p.swap_roles, r.swap_roles) << r.cameo;
     EXPECT_EQ(p.type.empty(), !p.why.empty()) << r.cameo;
   }
 }

@@ -10,6 +10,9 @@
 //    gold type is T;
 //  - macro figures average the per-type figures over the gold types; micro
 //    figures pool all sentences and events;
+//  - gold types and modes in older PLOVER names (ontology.txt renames) are
+//    read as today's, actor and recipient swapped where a rename says so
+//    (a "host" record is a visit by its recipient);
 //  - actor (recipient) code accuracy: over sentences whose gold event was
 //    found, the share where the set of codes of the first produced event of
 //    the gold type equals the set of gold actor (recipient) codes; recipient

@@ -1,19 +1,30 @@
 // The PLOVER ontology as loaded from ontology.txt: event types (quad class,
-// score, CAMEO root), their modes (CAMEO refinement), contexts and sectors.
+// score, CAMEO root), their modes (CAMEO code, score, implied contexts),
+// contexts, sectors, and the renames from griot's older names.
 //
 //   Result<Ontology> o = Ontology::Load("kb/en/ontology.txt");
 //   const EventType* t = o->FindType("COERCE");
-//   std::string cameo = o->Cameo("COERCE", "detain");   // "173"
+//   std::string cameo = o->Cameo("COERCE", "arrest");   // "173"
+//   double score = o->Score("COERCE", "censor");        // -6.5
+//   const NameChange* r = o->RenameOf("COERCE", "detain");  // -> COERCE arrest
 #pragma once
 
 #include <map>
 #include <set>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "griot/util/status.h"
 
 namespace griot {
+
+struct EventMode {
+  std::string cameo;
+  std::optional<double> score;        // none: the type's score applies
+  std::vector<std::string> contexts;  // contexts an event in this mode always has
+  std::string description;
+};
 
 struct EventType {
   std::string name;
@@ -22,8 +33,8 @@ struct EventType {
   std::string cameo;
   std::string description;
   std::string implicit_actor;  // sector of the actor implied when none is named
-  std::map<std::string, std::string> mode_cameo;  // mode -> CAMEO code
-  std::map<std::string, std::string> mode_for_sector;  // sector of the moving party -> mode
+  std::map<std::string, EventMode> modes;
+  std::map<std::string, std::string> mode_for_sector;      // sector of the moving party -> mode
   std::map<std::string, std::string> mode_implicit_actor;  // mode -> implied actor sector
 };
 
@@ -34,18 +45,44 @@ struct ThreatModeRule {
   std::string threat_mode;
 };
 
+// An older (type, mode) name and what it is called now: `rename` lines of
+// ontology.txt. An empty mode is "no mode".
+struct NameChange {
+  std::string type, mode;          // the old name
+  std::string new_type, new_mode;  // the current name
+  std::string context;             // a context the renamed event gains ("" none)
+  bool swap_roles = false;         // actor and recipient trade places
+};
+
 class Ontology {
  public:
   static Result<Ontology> Load(const std::string& path);
 
   const EventType* FindType(const std::string& name) const;
   bool HasMode(const std::string& type, const std::string& mode) const;
+  const EventMode* FindMode(const std::string& type, const std::string& mode) const;
   bool HasContext(const std::string& context) const { return contexts_.count(context) > 0; }
   bool HasSector(const std::string& sector) const { return sectors_.count(sector) > 0; }
   // The CAMEO code for a type and mode ("" mode: the type's root code).
   std::string Cameo(const std::string& type, const std::string& mode) const;
+  // The PLOVER score of an event: its mode's when the mode has one, else its
+  // type's; 0 for an unknown type.
+  double Score(const std::string& type, const std::string& mode) const;
+
+  // What an old (type, mode) is called now; nullptr when it is not an old
+  // name (current names included).
+  const NameChange* RenameOf(const std::string& type, const std::string& mode) const;
+  // The current name of an old context; nullopt when `context` is not an old
+  // name, "" when the context was dropped.
+  std::optional<std::string> ContextRenamed(const std::string& context) const;
+  // "mode 'detain' of COERCE was renamed 'arrest' (ontology.txt)": for
+  // messages where an old name is met; "" when it is not an old name.
+  std::string RenameNote(const std::string& type, const std::string& mode) const;
+
   const std::map<std::string, EventType>& types() const { return types_; }
   const std::map<std::string, std::string>& contexts() const { return contexts_; }
+  const std::vector<NameChange>& renames() const { return renames_; }
+  const std::map<std::string, std::string>& context_renames() const { return context_renames_; }
 
   // The type an announced future act of `type` is coded as ("will attack"
   // -> THREATEN, "will meet" -> AGREE, "will withdraw" -> CONCEDE); with a
@@ -84,6 +121,8 @@ class Ontology {
   std::map<std::pair<std::string, std::string>, std::string> by_sector_;
   std::set<std::pair<std::string, std::string>> not_by_;
   std::map<std::string, std::string> in_disaster_;
+  std::vector<NameChange> renames_;
+  std::map<std::string, std::string> context_renames_;  // old -> new ("" dropped)
 };
 
 }  // namespace griot

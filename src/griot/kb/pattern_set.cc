@@ -2,10 +2,26 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <optional>
 #include <set>
 #include <sstream>
 
 namespace griot {
+namespace {
+
+std::vector<std::string> SplitOn(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t end = s.find(sep, start);
+    if (end == std::string::npos) end = s.size();
+    out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
 
 Status PatternSet::LoadFile(const std::string& path, const std::string& display,
                             const Ontology& ontology, const FrontEnd& fe) {
@@ -20,7 +36,10 @@ Status PatternSet::LoadFile(const std::string& path, const std::string& display,
     head >> kind;
     if (kind == "type") {
       head >> type;
-      if (!ontology.FindType(type)) return file->Error(l, "unknown event type '" + type + "'");
+      if (!ontology.FindType(type)) {
+        std::string note = ontology.RenameNote(type, "");
+        return file->Error(l, note.empty() ? "unknown event type '" + type + "'" : note);
+      }
       continue;
     }
     if (type.empty() && kind != "stop") {
@@ -80,13 +99,31 @@ Status PatternSet::LoadFile(const std::string& path, const std::string& display,
         } else if (key == "requires") {
           if (value != "object") return file->Error(l, "requires can only be 'object'");
           p.requires_object = true;
+        } else if (key == "roles") {
+          if (value != "swapped") return file->Error(l, "roles can only be 'swapped'");
+          p.roles_swapped = true;
         } else if (value.empty()) {
           return file->Error(l, "option '" + key + "' needs a value (key=value)");
         } else if (key == "mode") {
           if (!ontology.HasMode(type, value)) {
-            return file->Error(l, "mode '" + value + "' is not declared for " + type + " in ontology.txt");
+            std::string note = ontology.RenameNote(type, value);
+            return file->Error(l, note.empty() ? "mode '" + value + "' is not declared for " + type +
+                                                     " in ontology.txt"
+                                               : note);
           }
           p.mode = value;
+        } else if (key == "context") {
+          for (const std::string& c : SplitOn(value, ',')) {
+            if (ontology.HasContext(c)) {
+              p.contexts.push_back(c);
+              continue;
+            }
+            std::optional<std::string> now = ontology.ContextRenamed(c);
+            std::string why = !now ? "is not declared in ontology.txt"
+                              : now->empty() ? "was dropped (ontology.txt)"
+                                             : "was renamed '" + *now + "' (ontology.txt)";
+            return file->Error(l, "context '" + c + "' " + why);
+          }
         } else if (key == "cameo") {
           p.cameo = value;
         } else if (key == "recipient") {

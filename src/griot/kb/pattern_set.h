@@ -34,6 +34,13 @@ struct Pattern {
   // The subject of the passive verb is the one acting: "troops were
   // deployed" (the troops mobilize), unlike "journalists were conscripted".
   bool passive_subject_acts = false;
+  // `context=NAME[,NAME]`: contexts the event has whatever its sentence says
+  // ("joint exercise" -> military), where an older ontology had a mode.
+  std::vector<std::string> contexts;
+  // `roles=swapped`: the words name the roles the other way round from
+  // PLOVER's: "Egypt hosted Sudan's envoy" is Sudan visiting (actor) Egypt
+  // (recipient). The coder swaps the actor and recipient it found.
+  bool roles_swapped = false;
   std::string source;  // "patterns/coerce.txt:12 verb arrest"
   // Precomputed at load for the matcher's inner loop: which words are "..."
   // gaps, and how many are literal.

@@ -61,14 +61,7 @@ SqlQuery WhereAnd(const SqlQuery& where, const std::string& condition) {
 
 namespace {
 
-const std::vector<std::string>& PloverTypes() {
-  static const std::vector<std::string> types = {
-      "AGREE",   "ACCUSE",   "ASSAULT", "AID",     "COERCE",  "CONSULT",  "COOPERATE", "DEMAND",
-      "MOBILIZE", "PROTEST", "REJECT",  "REQUEST", "RETREAT", "SANCTION", "SUPPORT",   "THREATEN"};
-  return types;
-}
-
-Result<Json> Meta(Store& store) {
+Result<Json> Meta(Store& store, const Ontology& ontology) {
   Json out;
   GRIOT_RETURN_IF_ERROR(store.Select(
       // From the rollups (every canonical event is in exactly one row,
@@ -86,7 +79,9 @@ Result<Json> Meta(Store& store) {
         out["last_day"] = CellJson(r[3]);
         return false;
       }));
-  out["types"] = PloverTypes();
+  Json types = Json::array();
+  for (const auto& [name, type] : ontology.types()) types.push_back(name);
+  out["types"] = std::move(types);
   // Counted by the query library, which reads the daily rollup when it can.
   QuerySpec q;
   q.group_by = {"country"};
@@ -189,7 +184,13 @@ Result<Json> Alerts(Store& store, const Request& r) {
 }
 
 // The endpoint of `path`, or NotFound.
-Result<Json> Route(Store& store, const std::string& path, const ApiParams& params) {
+Result<Json> Route(Store& store, const Ontology& ontology, const std::string& path,
+                   const ApiParams& params) {
+  if (path == "/api/meta") {
+    Result<Request> r = ParseRequest(params, false, {});
+    if (!r.ok()) return r.status();
+    return Meta(store, ontology);
+  }
   const std::string events_prefix = "/api/events/";
   if (path.rfind(events_prefix, 0) == 0 && path.size() > events_prefix.size()) {
     Result<Request> r = ParseRequest(params, false, {});
@@ -203,7 +204,6 @@ Result<Json> Route(Store& store, const std::string& path, const ApiParams& param
     Result<Json> (*answer)(Store&, const Request&);
   };
   static const Endpoint endpoints[] = {
-      {"/api/meta", false, {}, [](Store& s, const Request&) { return Meta(s); }},
       {"/api/events", true, {"limit", "offset", "order"}, Events},
       {"/api/aggregates", true, {"group_by", "limit", "offset"}, Aggregates},
       {"/api/places", true, {"limit"}, Places},
@@ -236,8 +236,9 @@ int HttpStatusOf(const Status& status) {
   }
 }
 
-ApiResponse AnswerApi(Store& store, const std::string& path, const ApiParams& params) {
-  Result<api::Json> answer = api::Route(store, path, params);
+ApiResponse AnswerApi(Store& store, const Ontology& ontology, const std::string& path,
+                      const ApiParams& params) {
+  Result<api::Json> answer = api::Route(store, ontology, path, params);
   if (!answer.ok()) return ApiError(HttpStatusOf(answer.status()), answer.status().message());
   // Invalid UTF-8 in a stored text becomes U+FFFD rather than an exception.
   return {200, answer->dump(-1, ' ', false, api::Json::error_handler_t::replace)};

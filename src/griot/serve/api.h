@@ -3,7 +3,7 @@
 // endpoint is tested directly against a store (api_test.cc); http_server.h
 // wires it to sockets.
 //
-//   ApiResponse r = AnswerApi(store, "/api/events", {{"country", "MLI"}, {"limit", "10"}});
+//   ApiResponse r = AnswerApi(store, ontology, "/api/events", {{"country", "MLI"}, {"limit", "10"}});
 //   // r.status == 200, r.body == {"limit":10,"offset":0,"more":false,"events":[...]}
 //
 // Every value reaches SQL as a bound parameter (query/event_filter.h); bad
@@ -14,6 +14,7 @@
 #include <utility>
 #include <vector>
 
+#include "griot/kb/ontology.h"
 #include "griot/store/store.h"
 #include "griot/util/status.h"
 
@@ -31,7 +32,10 @@ using ApiParams = std::vector<std::pair<std::string, std::string>>;
 inline constexpr int64_t kMaxEventPage = 1000;
 
 // Answers a GET of `path` (starting "/api/"). Unknown paths answer 404.
-ApiResponse AnswerApi(Store& store, const std::string& path, const ApiParams& params);
+// `ontology` names the event types /api/meta offers the dashboard: the
+// knowledge base's, the one list the whole program codes with.
+ApiResponse AnswerApi(Store& store, const Ontology& ontology, const std::string& path,
+                      const ApiParams& params);
 
 // {"error": {"status": N, "message": "..."}}
 ApiResponse ApiError(int status, const std::string& message);

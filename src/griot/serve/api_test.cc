@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <nlohmann/json.hpp>
 
 #include "store_world.h"
@@ -29,6 +31,9 @@ class ApiTest : public ::testing::Test {
     auto reader = Store::Open(path_, Store::Access::kReadOnly);
     ASSERT_TRUE(reader.ok()) << reader.status().message();
     store_ = std::move(*reader);
+    auto ontology = Ontology::Load(std::string(GRIOT_SOURCE_DIR) + "/kb/en/ontology.txt");
+    ASSERT_TRUE(ontology.ok()) << ontology.status().message();
+    ontology_ = std::move(*ontology);
   }
   void TearDown() override {
     store_.reset();
@@ -39,7 +44,7 @@ class ApiTest : public ::testing::Test {
   }
   // The answer's JSON, checking its status.
   json Get(const std::string& path, const ApiParams& params = {}, int status = 200) {
-    ApiResponse r = AnswerApi(*store_, path, params);
+    ApiResponse r = AnswerApi(*store_, *ontology_, path, params);
     EXPECT_EQ(r.status, status) << path << ": " << r.body;
     return json::parse(r.body);
   }
@@ -51,6 +56,7 @@ class ApiTest : public ::testing::Test {
 
   std::string path_;
   std::unique_ptr<Store> store_;
+  std::optional<Ontology> ontology_;
 };
 
 TEST_F(ApiTest, MetaSummarizesTheStore) {
@@ -61,7 +67,15 @@ TEST_F(ApiTest, MetaSummarizesTheStore) {
   EXPECT_EQ(m["documents"], 8);
   EXPECT_EQ(m["first_day"], "2025-03-09");
   EXPECT_EQ(m["last_day"], "2025-05-04");
-  EXPECT_EQ(m["types"].size(), 16u);
+  // The ontology's types, all of them and only them: the dashboard filters
+  // on CONCEDE, and on no DEMAND (a PLOVER 0.5 name).
+  std::vector<std::string> types = m["types"];
+  std::vector<std::string> want;
+  for (const auto& [name, type] : ontology_->types()) want.push_back(name);
+  EXPECT_EQ(types, want);
+  EXPECT_EQ(types.size(), 16u);
+  EXPECT_NE(std::find(types.begin(), types.end(), "CONCEDE"), types.end());
+  EXPECT_EQ(std::find(types.begin(), types.end(), "DEMAND"), types.end());
   EXPECT_EQ(m["countries"][0]["code"], "MLI");
   EXPECT_EQ(m["countries"][1]["code"], "BFA");
   EXPECT_EQ(m["countries"][1]["events"], 1);
@@ -277,7 +291,7 @@ TEST_F(ApiTest, SlowQueriesStopWithStatus503) {
   EXPECT_EQ(st.code(), StatusCode::kDeadlineExceeded) << st.message();
   EXPECT_EQ(HttpStatusOf(st), 503);
   // The connection still answers quick queries.
-  EXPECT_EQ(AnswerApi(*store_, "/api/meta", {}).status, 200);
+  EXPECT_EQ(AnswerApi(*store_, *ontology_, "/api/meta", {}).status, 200);
 }
 
 }  // namespace

@@ -42,7 +42,10 @@ HttpServer::~HttpServer() = default;
 
 Result<std::unique_ptr<HttpServer>> HttpServer::Create(const ServeOptions& options) {
   if (options.threads < 1) return InvalidArgument("--threads: at least 1");
+  Result<Ontology> ontology = Ontology::Load(options.ontology);
+  if (!ontology.ok()) return ontology.status();
   std::unique_ptr<HttpServer> s(new HttpServer(options));
+  s->ontology_ = std::move(*ontology);
   // The first connection, opened now, says whether --db is readable.
   Result<StorePool::Lease> first = s->pool_->Acquire();
   if (!first.ok()) return first.status();
@@ -78,7 +81,7 @@ void HttpServer::Route() {
     auto compute = [&] {
       Result<StorePool::Lease> store = pool_->Acquire();
       if (!store.ok()) return ApiError(500, store.status().message());
-      return AnswerApi(**store, req.path, params);
+      return AnswerApi(**store, ontology_, req.path, params);
     };
     if (!version) {
       SendJson(res, compute());

@@ -15,6 +15,7 @@
 #include <memory>
 #include <string>
 
+#include "griot/kb/ontology.h"
 #include "griot/util/status.h"
 
 namespace httplib {
@@ -28,6 +29,7 @@ struct ServeOptions {
   std::string host = "127.0.0.1"; // loopback: exposing the data is a decision
   int port = 8080;                // 0 = any free port
   std::string web_dir;            // the dashboard; a note page when missing
+  std::string ontology;           // ontology.txt: the event types the dashboard offers
   // Worker threads. Each keeps one client connection while it stays open
   // (keep-alive), so 200 concurrent clients need dozens; a store connection
   // is opened only for an answer not in the cache.
@@ -62,6 +64,7 @@ class HttpServer {
   std::optional<int64_t> DataVersion();
 
   ServeOptions options_;
+  Ontology ontology_;
   std::unique_ptr<StorePool> pool_;
   std::unique_ptr<ResponseCache> cache_;
   // One connection that only asks for the data version: SQLite's counter

@@ -6,7 +6,7 @@
 //
 //   std::optional<int64_t> v = store.DataVersion();      // before answering
 //   bool hit = false;
-//   ApiResponse r = cache.Answer(key, *v, [&] { return AnswerApi(store, path, params); }, &hit);
+//   ApiResponse r = cache.Answer(key, *v, [&] { return AnswerApi(store, ontology, path, params); }, &hit);
 //
 // `version` is a number that changes whenever the data does (SQLite's
 // `PRAGMA data_version` on one watching connection). A request that sees a

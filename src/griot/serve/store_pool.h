@@ -5,7 +5,7 @@
 //
 //   StorePool pool("events.db", 5000);
 //   Result<StorePool::Lease> lease = pool.Acquire();
-//   AnswerApi(**lease, "/api/meta", {});
+//   AnswerApi(**lease, ontology, "/api/meta", {});
 #pragma once
 
 #include <memory>

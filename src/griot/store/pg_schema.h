@@ -1,4 +1,4 @@
-// The PostgreSQL form of the store's schema (version 4; docs/database.md):
+// The PostgreSQL form of the store's schema (version 5; docs/database.md):
 // the same tables, columns (names and order) and meanings as
 // sqlite_schema.h. Integers are BIGINT, reals DOUBLE PRECISION. Text
 // columns that queries sort, group or join on are COLLATE "C" so ORDER BY
@@ -19,7 +19,7 @@ inline constexpr long long kPgSchemaLock = 0x6772696f74;  // "griot"
 
 inline constexpr const char* kPgSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta (key TEXT COLLATE "C" PRIMARY KEY, value TEXT COLLATE "C" NOT NULL);
-INSERT INTO meta VALUES ('schema_version', '4') ON CONFLICT (key) DO NOTHING;
+INSERT INTO meta VALUES ('schema_version', '5') ON CONFLICT (key) DO NOTHING;
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT COLLATE "C" PRIMARY KEY, title TEXT COLLATE "C", date TEXT COLLATE "C",
   url TEXT COLLATE "C", source TEXT COLLATE "C", input TEXT COLLATE "C", line BIGINT,

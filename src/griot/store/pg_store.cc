@@ -9,6 +9,7 @@
 
 #include "griot/store/pg_schema.h"
 #include "griot/store/place_rollups.h"
+#include "griot/store/plover_names.h"
 #include "griot/store/pg_util.h"
 #include "griot/store/store_text.h"
 
@@ -103,11 +104,13 @@ std::string NumberPlaceholders(const std::string& sql) {
   return out;
 }
 
-Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url, Access access) {
+Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url, Access access,
+                                               const Ontology* ontology) {
   std::unique_ptr<PgStore> s(new PgStore());
   s->url_ = RedactPgUrl(url);
   s->started_ = UtcNow();
   s->read_only_ = access == Access::kReadOnly;
+  bool unlinked = false;
   s->conn_ = PQconnectdb(url.c_str());
   if (PQstatus(s->conn_) != CONNECTION_OK) {
     return IoError(s->url_ + ": cannot connect to PostgreSQL: " + Trimmed(PQerrorMessage(s->conn_)) +
@@ -120,14 +123,15 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url, Access ac
       PgExec(s->conn_, s->url_, "SET extra_float_digits = 3; SET client_min_messages = warning"));
   if (s->read_only_) {
     GRIOT_RETURN_IF_ERROR(PgExec(s->conn_, s->url_, "SET default_transaction_read_only = on"));
-    bool missing = false;
-    GRIOT_RETURN_IF_ERROR(s->CheckVersion(&missing));
-    if (missing) {
+    std::string version;
+    GRIOT_RETURN_IF_ERROR(s->ReadVersion(&version));
+    if (version.empty()) {
       return NotFound(s->url_ + ": no griot store in this database (create one with "
                                 "`griot code --db URL`)");
     }
+    if (version == kOlderNamesSchemaVersion) return DataLoss(OlderNamesMessage(s->url_, true));
   } else {
-    GRIOT_RETURN_IF_ERROR(s->CreateSchema());
+    GRIOT_RETURN_IF_ERROR(s->CreateSchema(ontology, &unlinked));
     GRIOT_RETURN_IF_ERROR(PgExec(s->conn_, s->url_, kPgStaging));
   }
   for (auto [name, sql] : {std::pair{"has_document", "SELECT 1 FROM documents WHERE id = $1 AND content_hash = $2"},
@@ -137,6 +141,9 @@ Result<std::unique_ptr<PgStore>> PgStore::Open(const std::string& url, Access ac
     PQclear(r);
     if (!ok) return IoError(s->url_ + ": prepare: " + Trimmed(PQerrorMessage(s->conn_)));
   }
+  // Events a renamed type took out of their duplicate groups are linked
+  // again now, so the open leaves the store as consistent as it found it.
+  if (unlinked) GRIOT_RETURN_IF_ERROR(s->Deduplicate());
   return s;
 }
 
@@ -149,15 +156,30 @@ PgStore::~PgStore() {
 // The advisory lock makes concurrent openers wait for each other: CREATE
 // TABLE IF NOT EXISTS alone can fail on a unique-violation in the catalog
 // when two sessions create the same table at once.
-Status PgStore::CreateSchema() {
+Status PgStore::CreateSchema(const Ontology* ontology, bool* unlinked) {
   GRIOT_RETURN_IF_ERROR(PgExec(conn_, url_, "BEGIN; SELECT pg_advisory_xact_lock(" +
                                                 std::to_string(kPgSchemaLock) + ")"));
-  bool missing = false;
-  Status st = CheckVersion(&missing);
+  std::string version;
+  Status st = ReadVersion(&version);
   if (st.ok()) st = PgExec(conn_, url_, kPgSchema);
   // The map and actor rollups (place_rollups.h), filled once under the
   // lock: a store made before them gets them here.
   if (st.ok()) st = PgExec(conn_, url_, kPgPlaceRollupTables);
+  // A store written with the older PLOVER names is renamed under the same
+  // lock, so concurrent openers wait and find it renamed.
+  if (st.ok() && version == kOlderNamesSchemaVersion) {
+    if (!ontology) {
+      st = DataLoss(OlderNamesMessage(url_, false));
+    } else {
+      Result<NameMigration> m = MigratePloverNames(
+          *this, *ontology, [this](const char* sql) { return PgExec(conn_, url_, sql); });
+      if (!m.ok()) {
+        st = m.status();
+      } else {
+        *unlinked = m->unlinked > 0;
+      }
+    }
+  }
   bool filled = false;
   if (st.ok()) {
     st = Select({"SELECT 1 FROM meta WHERE key = 'place_rollups'", {}}, [&](const SqlRow&) {
@@ -179,22 +201,22 @@ Status PgStore::CreateSchema() {
   return st;
 }
 
-Status PgStore::CheckVersion(bool* missing) {
-  *missing = true;
+Status PgStore::ReadVersion(std::string* version) {
+  version->clear();
+  bool missing = true;
   GRIOT_RETURN_IF_ERROR(Select({"SELECT to_regclass('meta') IS NOT NULL", {}}, [&](const SqlRow& r) {
-    *missing = SqlValueInt(r[0]) == 0;
+    missing = SqlValueInt(r[0]) == 0;
     return true;
   }));
-  if (*missing) return Status::Ok();
-  std::string version;
+  if (missing) return Status::Ok();
   GRIOT_RETURN_IF_ERROR(Select({"SELECT value FROM meta WHERE key = 'schema_version'", {}},
                                [&](const SqlRow& r) {
-                                 version = SqlValueText(r[0]);
+                                 *version = SqlValueText(r[0]);
                                  return true;
                                }));
-  if (version != "4") {
-    return DataLoss(url_ + ": schema version '" + version +
-                    "' (this griot reads and writes version 4 only)");
+  if (*version != kStoreSchemaVersion && *version != kOlderNamesSchemaVersion) {
+    return DataLoss(url_ + ": schema version '" + *version + "' (this griot reads and writes version " +
+                    kStoreSchemaVersion + ", and renames version " + kOlderNamesSchemaVersion + ")");
   }
   return Status::Ok();
 }

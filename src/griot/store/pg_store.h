@@ -20,7 +20,8 @@ namespace griot {
 
 class PgStore : public Store {
  public:
-  static Result<std::unique_ptr<PgStore>> Open(const std::string& url, Access access);
+  static Result<std::unique_ptr<PgStore>> Open(const std::string& url, Access access,
+                                               const Ontology* ontology = nullptr);
   ~PgStore() override;
 
   const char* Engine() const override { return "postgresql"; }
@@ -42,8 +43,12 @@ class PgStore : public Store {
 
  private:
   PgStore() = default;
-  Status CreateSchema();
-  Status CheckVersion(bool* missing);
+  // Creates the schema, or renames a schema-4 store's events
+  // (plover_names.h) under the same lock and transaction; `unlinked` is set
+  // when events are left for Deduplicate() to link again.
+  Status CreateSchema(const Ontology* ontology, bool* unlinked);
+  // The store's schema version ("" when there is no store yet).
+  Status ReadVersion(std::string* version);
   Status Writable() const;
   Status ApplyLinksOnce(const std::vector<MentionLink>& links, std::string* sqlstate);
   // True when the prepared two-parameter `statement` returns a row.

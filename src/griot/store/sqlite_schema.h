@@ -1,4 +1,6 @@
-// The SQLite form of the store's schema (version 4; docs/database.md). The
+// The SQLite form of the store's schema (version 5; docs/database.md).
+// Version 5 has version 4's tables; it differs in the names its events use
+// (store/plover_names.h). The
 // PostgreSQL form (pg_schema.h) has the same tables, columns and meanings.
 #pragma once
 
@@ -9,7 +11,7 @@ namespace griot {
 // database and a new one have the same layout.
 inline constexpr const char* kSqliteSchema = R"sql(
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-INSERT OR IGNORE INTO meta VALUES ('schema_version', '4');
+INSERT OR IGNORE INTO meta VALUES ('schema_version', '5');
 CREATE TABLE IF NOT EXISTS documents (
   id TEXT PRIMARY KEY, title TEXT, date TEXT, url TEXT, source TEXT,
   input TEXT, line INTEGER, sentences INTEGER, events INTEGER, content_hash TEXT);

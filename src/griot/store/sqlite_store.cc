@@ -10,6 +10,7 @@
 
 #include "griot/store/dedup.h"
 #include "griot/store/place_rollups.h"
+#include "griot/store/plover_names.h"
 #include "griot/store/sqlite_bind.h"
 #include "griot/store/sqlite_schema.h"
 #include "griot/store/store_text.h"
@@ -27,7 +28,8 @@ constexpr int kBatch = 500;  // records per transaction
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, Access access) {
+Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, Access access,
+                                                       const Ontology* ontology) {
   std::unique_ptr<SqliteStore> s(new SqliteStore());
   s->path_ = path;
   s->started_ = UtcNow();
@@ -47,10 +49,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
                                       version = SqlValueText(row[0]);
                                       return false;
                                     }));
-    if (version != "4") {
-      return DataLoss(path + ": schema version '" + version +
-                      "' (this griot reads version 4; open it once with `griot code --db` or "
-                      "`griot dedup --db` to migrate it)");
+    if (version == kOlderNamesSchemaVersion) return DataLoss(OlderNamesMessage(path, true));
+    if (version != kStoreSchemaVersion) {
+      return DataLoss(path + ": schema version '" + version + "' (this griot reads version " +
+                      kStoreSchemaVersion +
+                      "; open it once with `griot code --db` or `griot dedup --db` to migrate it)");
     }
     return s;
   }
@@ -71,6 +74,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   // The map and actor rollups (place_rollups.h); filled at the end of the
   // open for a store made before them.
   GRIOT_RETURN_IF_ERROR(s->Exec(kSqlitePlaceRollupTables));
+  bool unlinked = false;
+  GRIOT_RETURN_IF_ERROR(s->MigrateNames(ontology, &unlinked));
   bool empty = true;
   GRIOT_RETURN_IF_ERROR(s->Select({"SELECT 1 FROM events LIMIT 1", {}}, [&](const SqlRow&) {
     empty = false;
@@ -145,6 +150,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path, 
   // asked on this one, under the parallel run's lock.
   Result<std::unique_ptr<SqliteQuestions>> questions = SqliteQuestions::Open(path);
   if (questions.ok()) s->questions_ = std::move(*questions);
+  // Events a renamed type took out of their duplicate groups are linked
+  // again now, so the open leaves the store as consistent as it found it.
+  if (unlinked) GRIOT_RETURN_IF_ERROR(s->Deduplicate());
   return s;
 }
 
@@ -171,7 +179,7 @@ Status SqliteStore::Migrate() {
                                  version = SqlValueText(row[0]);
                                  return false;
                                }));
-  if (version == "4") return Status::Ok();
+  if (version == kStoreSchemaVersion || version == kOlderNamesSchemaVersion) return Status::Ok();
   if (version != "1" && version != "2" && version != "3") {
     return DataLoss(path_ + ": unknown schema version '" + version + "'");
   }
@@ -203,6 +211,26 @@ Status SqliteStore::Migrate() {
     return st;
   }
   return Exec("UPDATE meta SET value = '4' WHERE key = 'schema_version'; COMMIT;");
+}
+
+Status SqliteStore::MigrateNames(const Ontology* ontology, bool* unlinked) {
+  std::string version;
+  GRIOT_RETURN_IF_ERROR(Select({"SELECT value FROM meta WHERE key = 'schema_version'", {}},
+                               [&](const SqlRow& row) {
+                                 version = SqlValueText(row[0]);
+                                 return false;
+                               }));
+  if (version != kOlderNamesSchemaVersion) return Status::Ok();
+  if (!ontology) return DataLoss(OlderNamesMessage(path_, false));
+  GRIOT_RETURN_IF_ERROR(Exec("BEGIN"));
+  Result<NameMigration> m =
+      MigratePloverNames(*this, *ontology, [this](const char* sql) { return Exec(sql); });
+  if (!m.ok()) {
+    Exec("ROLLBACK");
+    return m.status();
+  }
+  *unlinked = m->unlinked > 0;
+  return Exec("COMMIT");
 }
 
 // Version 3 (issue 5) -> 4 (issue 6): normalized entities, participants and

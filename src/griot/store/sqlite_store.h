@@ -23,7 +23,8 @@ namespace griot {
 
 class SqliteStore : public Store {
  public:
-  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, Access access);
+  static Result<std::unique_ptr<SqliteStore>> Open(const std::string& path, Access access,
+                                                   const Ontology* ontology = nullptr);
   ~SqliteStore() override;
 
   const char* Engine() const override { return "sqlite"; }
@@ -56,6 +57,9 @@ class SqliteStore : public Store {
   Status Commit();
   Status Migrate();
   Status MigrateTo4();
+  // Schema 4 -> 5 (plover_names.h), in one transaction; sets `unlinked`
+  // when events are left for Deduplicate() to link again.
+  Status MigrateNames(const Ontology* ontology, bool* unlinked);
   Status PrepareNormalizers();
   Status Prepare(const char* sql, sqlite3_stmt** st);
   bool HasColumn(const std::string& table, const std::string& column);

@@ -18,13 +18,14 @@ bool Store::IsPostgresUrl(const std::string& target) {
   return target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0;
 }
 
-Result<std::unique_ptr<Store>> Store::Open(const std::string& target, Access access) {
+Result<std::unique_ptr<Store>> Store::Open(const std::string& target, Access access,
+                                           const Ontology* ontology) {
   if (IsPostgresUrl(target)) {
-    Result<std::unique_ptr<PgStore>> pg = PgStore::Open(target, access);
+    Result<std::unique_ptr<PgStore>> pg = PgStore::Open(target, access, ontology);
     if (!pg.ok()) return pg.status();
     return std::unique_ptr<Store>(std::move(*pg));
   }
-  Result<std::unique_ptr<SqliteStore>> lite = SqliteStore::Open(target, access);
+  Result<std::unique_ptr<SqliteStore>> lite = SqliteStore::Open(target, access, ontology);
   if (!lite.ok()) return lite.status();
   return std::unique_ptr<Store>(std::move(*lite));
 }

@@ -25,6 +25,7 @@
 #include <variant>
 #include <vector>
 
+#include "griot/kb/ontology.h"
 #include "griot/sink/sink.h"
 #include "griot/store/stored_event.h"
 #include "griot/util/status.h"
@@ -69,9 +70,13 @@ class Store : public EventSink {
   enum class Access { kReadWrite, kReadOnly };
 
   // `target` is a file path (SQLite; created when missing unless read-only)
-  // or a postgresql:// / postgres:// URL.
+  // or a postgresql:// / postgres:// URL. `ontology` holds the current
+  // PLOVER names: a read-write open of a store written with older ones
+  // (schema 4) renames its events once (store/plover_names.h) and needs it;
+  // without it, or read-only, such a store is refused with what to run.
   static Result<std::unique_ptr<Store>> Open(const std::string& target,
-                                             Access access = Access::kReadWrite);
+                                             Access access = Access::kReadWrite,
+                                             const Ontology* ontology = nullptr);
   static bool IsPostgresUrl(const std::string& target);
 
   // "sqlite" or "postgresql".
