@@ -146,6 +146,17 @@ int Eventness::HazardCue(const std::vector<Candidate>& all) const {
   return -1;
 }
 
+std::string Eventness::Sense(const Candidate& c) const {
+  if (!c.verbal || !c.pattern->no_object || c.verb_group->passive) return "";
+  // The noun phrase right after the verb is its object.
+  for (const Chunk& ch : s_.chunks) {
+    if (ch.first == c.end && ch.kind == ChunkKind::kNounPhrase) {
+      return "sense: " + Word(c.head) + " with an object (" + Word(ch.head) + ") is another sense";
+    }
+  }
+  return "";
+}
+
 void Eventness::Judge(std::vector<Candidate>* cands) const {
   int hazard = HazardCue(*cands);
   for (Candidate& c : *cands) {
@@ -174,6 +185,7 @@ void Eventness::Judge(std::vector<Candidate>* cands) const {
     if (why.empty()) why = Purpose(c);
     if (why.empty()) why = Complement(c, *cands);
     if (why.empty()) why = Modifier(c);
+    if (why.empty()) why = Sense(c);
     if (!why.empty()) c.Reject(Stage::kEventness, why);
   }
 }

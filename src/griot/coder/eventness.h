@@ -18,6 +18,8 @@
 //    unless that word is itself a trigger (framing.h subsumes it), asserts
 //    its complement ("managed to"), announces it ("decided to": modality)
 //    or negates it ("failed to": modality);
+//  - sense: a verb whose political sense takes no object used with one
+//    ("demonstrated its ability": pattern option object=none);
 //  - modifier: a participle used as an adjective ("the attacking forces",
 //    "Russian-backed forces");
 //  - disaster: a conflict event with no actor named in a sentence that
@@ -56,6 +58,7 @@ class Eventness {
   std::string Purpose(const Candidate& c) const;
   std::string Complement(const Candidate& c, const std::vector<Candidate>& all) const;
   std::string Modifier(const Candidate& c) const;
+  std::string Sense(const Candidate& c) const;
   // The hazard word of a disaster report, outside every trigger ("opened
   // fire" is no fire); -1 when none.
   int HazardCue(const std::vector<Candidate>& all) const;

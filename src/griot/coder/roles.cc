@@ -443,8 +443,10 @@ bool SentenceRoles::LocativeBefore(uint32_t first) const {
 bool SentenceRoles::PlainNounBefore(uint32_t vg_first) const {
   if (vg_first <= s_.first_token) return false;
   const Token& t = doc_.tokens[vg_first - 1];
+  // (A crowd counted by a quantity, "thousands demonstrated", is no
+  // private person: the type's implied actor still applies.)
   return t.tag == Tag::kNoun && entity_of_[vg_first - 1 - s_.first_token] < 0 &&
-         !(t.flags & (kFlagHazard | kFlagTemporal));
+         !(t.flags & (kFlagHazard | kFlagTemporal | kFlagQuantity));
 }
 
 bool SentenceRoles::PlainNounAfter(uint32_t from) const {

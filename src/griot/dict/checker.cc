@@ -520,6 +520,8 @@ void Checker::CheckPatternOptions(const KbFile& f, const KbLine& l, const std::s
       if (value != "actor") Error(f, l, "passive can only be 'actor'");
     } else if (key == "requires") {
       if (value != "object") Error(f, l, "requires can only be 'object'");
+    } else if (key == "object") {
+      if (value != "none") Error(f, l, "object can only be 'none'");
     } else if (key == "roles") {
       if (value != "swapped") Error(f, l, "roles can only be 'swapped'");
     } else if (key != "mode" && key != "cameo" && key != "recipient" && key != "actor" &&

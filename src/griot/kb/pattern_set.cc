@@ -96,6 +96,9 @@ Status PatternSet::LoadFile(const std::string& path, const std::string& display,
         } else if (key == "passive") {
           if (value != "actor") return file->Error(l, "passive can only be 'actor'");
           p.passive_subject_acts = true;
+        } else if (key == "object") {
+          if (value != "none") return file->Error(l, "object can only be 'none'");
+          p.no_object = true;
         } else if (key == "requires") {
           if (value != "object") return file->Error(l, "requires can only be 'object'");
           p.requires_object = true;

@@ -41,6 +41,9 @@ struct Pattern {
   // PLOVER's: "Egypt hosted Sudan's envoy" is Sudan visiting (actor) Egypt
   // (recipient). The coder swaps the actor and recipient it found.
   bool roles_swapped = false;
+  // `object=none`: the sense the pattern means takes no direct object
+  // ("protesters demonstrated", not "demonstrated its ability").
+  bool no_object = false;
   std::string source;  // "patterns/coerce.txt:12 verb arrest"
   // Precomputed at load for the matcher's inner loop: which words are "..."
   // gaps, and how many are literal.
