@@ -103,9 +103,10 @@ std::string Eventness::Complement(const Candidate& c, const std::vector<Candidat
 }
 
 std::string Eventness::Modifier(const Candidate& c) const {
-  if (!c.verbal || c.verb_group->last != c.head + 1 || c.verb_group->first != c.head) return "";
+  if (!c.verbal || c.verb_group->first != c.head) return "";
   const Token& h = doc_.tokens[c.head];
   if (h.tag != Tag::kParticiple && h.tag != Tag::kGerund) return "";
+  if (c.verb_group->last != c.head + 1) return "";
   if (c.end >= s_.last_token || c.end != c.head + 1) return "";
   Tag next = doc_.tokens[c.end].tag;
   if (next != Tag::kNoun && next != Tag::kProperNoun) return "";
@@ -144,6 +145,20 @@ int Eventness::HazardCue(const std::vector<Candidate>& all) const {
     if ((!verb_before && verb_after) || agent) return static_cast<int>(i);
   }
   return -1;
+}
+
+std::string Eventness::State(const Candidate& c) const {
+  if (!c.verbal || !c.verb_group->passive || c.verb_group->reduced_passive) return "";
+  // (The verb: for "forces are stationed" the trigger starts at its object.)
+  uint32_t verb = c.verb_group->head;
+  const Token& h = doc_.tokens[verb];
+  EventnessCues::Match m = cues_.At(doc_.tokens, verb, verb + 1);
+  if (m.length != 1 || !cues_.Is(m, CueClass::kStative)) return "";
+  // An agent makes it an act: "occupied by rebels".
+  for (uint32_t k = c.end; k < s_.last_token && k < c.end + 3; ++k) {
+    if (doc_.tokens[k].flags & kFlagAgentive) return "";
+  }
+  return "state: '" + h.lower + "' without an agent states a situation";
 }
 
 std::string Eventness::Sense(const Candidate& c) const {
@@ -186,6 +201,7 @@ void Eventness::Judge(std::vector<Candidate>* cands) const {
     if (why.empty()) why = Complement(c, *cands);
     if (why.empty()) why = Modifier(c);
     if (why.empty()) why = Sense(c);
+    if (why.empty()) why = State(c);
     if (!why.empty()) c.Reject(Stage::kEventness, why);
   }
 }

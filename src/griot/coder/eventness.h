@@ -20,6 +20,8 @@
 //    or negates it ("failed to": modality);
 //  - sense: a verb whose political sense takes no object used with one
 //    ("demonstrated its ability": pattern option object=none);
+//  - state: a passive of a stative verb with no agent ("remain opposed to",
+//    "forces are stationed in");
 //  - modifier: a participle used as an adjective ("the attacking forces",
 //    "Russian-backed forces");
 //  - disaster: a conflict event with no actor named in a sentence that
@@ -59,6 +61,7 @@ class Eventness {
   std::string Complement(const Candidate& c, const std::vector<Candidate>& all) const;
   std::string Modifier(const Candidate& c) const;
   std::string Sense(const Candidate& c) const;
+  std::string State(const Candidate& c) const;
   // The hazard word of a disaster report, outside every trigger ("opened
   // fire" is no fire); -1 when none.
   int HazardCue(const std::vector<Candidate>& all) const;

@@ -49,7 +49,13 @@ void Modality::Apply(Candidate* c) const {
   if (vg && vg->negated && p.neg != "drop") type = p.neg;
   c->negated = (vg && vg->negated && p.neg == "drop") || c->governor_negated;
   bool future = vg && vg->future;
-  if (!c->verbal) future = AnnouncedNoun(*c);
+  // "announced a withdrawal" declares a concession; "announced sanctions"
+  // imposes them: a noun event announced is a promise only when its
+  // announcement is coded as one.
+  if (!c->verbal) {
+    std::string promised = ontology_.FutureType(type, false);
+    future = !promised.empty() && promised != "THREATEN" && AnnouncedNoun(*c);
+  }
   // Military backing is material: SUPPORT by the military is AID.
   if (!ev.actor.empty() && !ev.actor.front().implicit) {
     std::string by = ontology_.TypeBySector(type, ev.actor.front().sector);

@@ -6,7 +6,7 @@ namespace griot {
 namespace {
 
 constexpr const char* kNames[] = {"habitual", "purpose", "implicative", "announce", "negative",
-                                  "generic"};
+                                  "generic",  "stative"};
 static_assert(sizeof(kNames) / sizeof(kNames[0]) == static_cast<size_t>(CueClass::kCount));
 
 }  // namespace

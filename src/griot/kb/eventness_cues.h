@@ -25,6 +25,7 @@ enum class CueClass : uint8_t {
   kAnnounce,     // "decided to", "the decision to": the complement is announced
   kNegative,     // "avoided", "refrained from": the complement did not happen
   kGeneric,      // "such" before a noun event: a kind of event, not one
+  kStative,      // "remain opposed", "are stationed": a passive that states a situation
   kCount
 };
 
