@@ -22,6 +22,7 @@ constexpr const char* kFixed[] = {
     "form:nonfinite",  "actor:none",      "actor:implicit",   "actor:pronoun",    "actor:no-code",
     "recipient:none",  "recipient:no-code", "merged",         "anaphoric",        "quoted",
     "reported",        "crowded",         "lead",             "dated",            "place:none",
+    "document:medium", "document:long",   "position:late",
     "place:country",   "aux:historical",  "aux:hypothetical", "aux:future",       "aux:negated"};
 
 bool HasAux(const Event& e, const char* a) {
@@ -66,6 +67,14 @@ std::vector<Feature> ConfidenceModel::Features(const Event& e) {
   if (ev.reported) f.push_back({"reported", 1});
   if (ev.sentence_events >= 3) f.push_back({"crowded", 1});
   if (e.sentence == 0) f.push_back({"lead", 1});
+  // News snippets (a few sentences) against long articles, and the news at
+  // the top of an article against the background and analysis further down.
+  if (ev.document_sentences > 15) {
+    f.push_back({"document:long", 1});
+  } else if (ev.document_sentences > 3) {
+    f.push_back({"document:medium", 1});
+  }
+  if (e.sentence > 5) f.push_back({"position:late", 1});
   if (!e.date_granularity.empty() && e.date_granularity != "unresolved") f.push_back({"dated", 1});
   const std::string& precision = e.location.precision;
   if (precision.empty()) {

@@ -62,6 +62,7 @@ void FillEvidence(const Document& doc, uint32_t si, uint8_t live, Candidate* c) 
     }
   }
   e.sentence_events = live;
+  e.document_sentences = static_cast<uint32_t>(doc.sentences.size());
 }
 
 // The pattern's prior, moved by what the sentence gives it.

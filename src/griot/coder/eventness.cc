@@ -1,5 +1,7 @@
 #include "griot/coder/eventness.h"
 
+#include <algorithm>
+
 namespace griot {
 namespace {
 
@@ -128,12 +130,20 @@ int Eventness::HazardCue(const std::vector<Candidate>& all) const {
     // The disaster must be what acts: the subject of its clause ("a tsunami
     // killed ...", no verb before it in the clause) or the agent of a
     // passive ("hit by an earthquake"), not an object ("sparked a blaze").
-    auto [clause_first, clause_last] = roles_.ClauseBounds(i);
+    uint32_t clause_first = roles_.ClauseBounds(i).first;
     bool verb_before = false, verb_after = false;
-    for (const Chunk& ch : s_.chunks) {
-      if (ch.kind != ChunkKind::kVerbGroup) continue;
-      verb_before |= ch.first >= clause_first && ch.last <= i;
-      verb_after |= ch.first > i && ch.last <= clause_last;
+    for (size_t c = 0; c < s_.chunks.size(); ++c) {
+      const Chunk& ch = s_.chunks[c];
+      if (ch.kind == ChunkKind::kVerbGroup && ch.first >= clause_first && ch.last <= i) {
+        verb_before = true;
+      }
+      // Its own predicate: the next chunk, past a relative pronoun ("a leak
+      // that occurred ... killed"), is a verb group.
+      if (ch.first <= i && i < ch.last) {
+        size_t n = c + 1;
+        while (n < s_.chunks.size() && s_.chunks[n].kind == ChunkKind::kOther) ++n;
+        verb_after = n < s_.chunks.size() && s_.chunks[n].kind == ChunkKind::kVerbGroup;
+      }
     }
     uint32_t k = i;
     while (k > s_.first_token && (doc_.tokens[k - 1].tag == Tag::kDeterminer ||
@@ -189,7 +199,10 @@ void Eventness::Judge(std::vector<Candidate>* cands) const {
         c.event.cameo = to->cameo;
         c.event.quad = to->quad;
         c.event.score = to->score;
-      } else if (et && et->quad >= 3 && c.event.actor.empty()) {
+      } else if (et && et->quad >= 3 &&
+                 std::none_of(c.event.actor.begin(), c.event.actor.end(), [&](const auto& a) {
+                   return ontology_.PoliticalSector(a.sector);
+                 })) {
         why = "disaster: " + Word(static_cast<uint32_t>(hazard)) + " and no political actor";
       }
     }

@@ -40,7 +40,9 @@ const Row kRows[] = {
     // disasters
     {"Floods killed 20 people in northern Nigeria.", "killed", "eventness", "hazard"},
     {"A tsunami killed at least 43 people in Java and injured hundreds.", "injured", "eventness",
-     "disaster"},
+     "hazard"},
+    {"A chemical leak that occurred in a plant in Visakhapatnam has killed ten people.", "killed",
+     "eventness", "disaster"},
     {"An earthquake hit the villages of the province on Monday.", "hit", "eventness", "hazard"},
     {"Rebel positions were hit by an air strike after an earthquake.", "air strike", "", ""},
     // a fire the protesters started does not make the protest a disaster

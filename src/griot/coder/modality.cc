@@ -7,20 +7,23 @@ namespace griot {
 
 // "announced a troop withdrawal", "the decision to withdraw", "a ceasefire
 // would begin on Tuesday": a noun event announced for the future.
-bool Modality::AnnouncedNoun(const Candidate& c) const {
+Modality::Announced Modality::AnnouncedNoun(const Candidate& c) const {
   const Sentence& s = doc_.sentences[sentence_];
   // The noun event as the subject of a future predicate.
   int ci = roles_.chunk_of()[c.head - s.first_token];
   if (ci >= 0 && static_cast<size_t>(ci) + 1 < s.chunks.size()) {
     const Chunk& next = s.chunks[ci + 1];
-    if (next.kind == ChunkKind::kVerbGroup && next.first == s.chunks[ci].last) return next.future;
+    if (next.kind == ChunkKind::kVerbGroup && next.first == s.chunks[ci].last) {
+      return next.future ? Announced::kFuture : Announced::kNo;
+    }
   }
   int gv = roles_.GoverningVerbGroup(c.head);
   if (gv >= 0) {
     const Chunk& g = s.chunks[gv];
-    return g.future || (doc_.tokens[g.head].flags & kFlagFuture);
+    if (g.future) return Announced::kFuture;
+    if (doc_.tokens[g.head].flags & kFlagFuture) return Announced::kByVerb;
   }
-  return false;
+  return Announced::kNo;
 }
 
 bool Modality::ConditionAfter(uint32_t token) const {
@@ -54,7 +57,11 @@ void Modality::Apply(Candidate* c) const {
   // announcement is coded as one.
   if (!c->verbal) {
     std::string promised = ontology_.FutureType(type, false);
-    future = !promised.empty() && promised != "THREATEN" && AnnouncedNoun(*c);
+    switch (AnnouncedNoun(*c)) {
+      case Announced::kNo: future = false; break;
+      case Announced::kFuture: future = true; break;  // "vowed to wage war"
+      case Announced::kByVerb: future = !promised.empty() && promised != "THREATEN"; break;
+    }
   }
   // Military backing is material: SUPPORT by the military is AID.
   if (!ev.actor.empty() && !ev.actor.front().implicit) {

@@ -32,7 +32,10 @@ class Modality {
   void DemandsInSpeech(std::vector<Candidate>* cands) const;
 
  private:
-  bool AnnouncedNoun(const Candidate& c) const;
+  // A noun event in a future clause ("vowed to wage war"), announced by its
+  // verb ("announced a withdrawal"), or neither.
+  enum class Announced { kNo, kFuture, kByVerb };
+  Announced AnnouncedNoun(const Candidate& c) const;
   // A condition ("unless", "if") follows the trigger in its sentence.
   bool ConditionAfter(uint32_t token) const;
   void SetType(Candidate* c, const std::string& type, const std::string& mode) const;

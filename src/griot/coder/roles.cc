@@ -177,6 +177,19 @@ RoleResult SentenceRoles::ResolvePronoun(uint32_t pronoun) const {
 RoleResult SentenceRoles::Subject(uint32_t before) const {
   RoleResult r;
   r.from_sentence = &s_;
+  // "A tsunami killed 43 people and injured hundreds": a verb right after a
+  // coordinator shares the subject of the verb before it in the clause.
+  if (before > s_.first_token + 1 && (doc_.tokens[before - 1].flags & kFlagCoordinator)) {
+    uint32_t start = ClauseBounds(before - 1).first;
+    for (size_t c = s_.chunks.size(); c-- > 0;) {
+      const Chunk& ch = s_.chunks[c];
+      if (ch.kind != ChunkKind::kVerbGroup || ch.last > before - 1 || ch.first < start) continue;
+      if (MainVerb(doc_.tokens[ch.head].tag) && !(doc_.tokens[ch.head].flags & kFlagSpeech)) {
+        return Subject(ch.first);
+      }
+      break;
+    }
+  }
   // "Recent strikes, occurring every three days, have killed ...": a
   // comma-delimited insertion right before the verb is not its subject.
   int apposition = -1;  // an actor with a code inside the skipped insertion

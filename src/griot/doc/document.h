@@ -205,6 +205,7 @@ struct EventEvidence {
   bool quoted = false;         // the trigger stands inside quotation marks
   bool reported = false;       // a reporting verb frames the sentence ("said")
   uint8_t sentence_events = 0;  // events coded in its sentence
+  uint32_t document_sentences = 0;  // a snippet or a long article: analysis pieces hold fewer real events
 };
 
 struct Event {

@@ -218,6 +218,14 @@ Status Ontology::AddRule(const std::vector<std::string>& f) {
   };
   std::vector<std::string> from;
   const std::string kind = f.size() > 1 ? f[1] : "";
+  if (kind == "political-sectors" && f.size() == 3) {
+    std::istringstream in(f[2]);
+    for (std::string s; in >> s;) {
+      if (!HasSector(s)) return InvalidArgument("rule names undeclared sector '" + s + "'");
+      political_.insert(s);
+    }
+    return Status::Ok();
+  }
   if (kind == "governs" && f.size() == 3) {
     GRIOT_RETURN_IF_ERROR(types(f[2], &from));
     governing_.insert(from.begin(), from.end());

@@ -105,6 +105,9 @@ class Ontology {
   bool NotBy(const std::string& type, const std::string& sector) const;
   // The type an event of `type` is in a report of a disaster (troops
   // mobilised for relief bring aid); "" when it stays.
+  // Sectors that make an event political in a disaster report (an army or
+  // a militia, not a chemical company or the victims).
+  bool PoliticalSector(const std::string& sector) const { return political_.count(sector) > 0; }
   std::string InDisaster(const std::string& type) const {
     auto it = in_disaster_.find(type);
     return it == in_disaster_.end() ? "" : it->second;
@@ -121,6 +124,7 @@ class Ontology {
   std::map<std::pair<std::string, std::string>, std::string> by_sector_;
   std::set<std::pair<std::string, std::string>> not_by_;
   std::map<std::string, std::string> in_disaster_;
+  std::set<std::string> political_;
   std::vector<NameChange> renames_;
   std::map<std::string, std::string> context_renames_;  // old -> new ("" dropped)
 };
