@@ -185,7 +185,7 @@ void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const
       // "the army of Niger", "the president of the African Union"
       const Mention& b = mentions[m + 1];
       uint32_t k = a.last;
-      if (k < b.first && tokens[k].lower == "of") {
+      if (k < b.first && (tokens[k].flags & kFlagGenitive)) {
         ++k;
         if (k < b.first && tokens[k].tag == Tag::kDeterminer) ++k;
         if (k == b.first) {
@@ -230,7 +230,8 @@ void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const
     if (a.entry->kind == ActorKind::kDemonym && e.sector.empty() && m + 1 < mentions.size() &&
         !used[m + 1] && mentions[m + 1].entry->kind == ActorKind::kDemonym &&
         mentions[m + 1].first == a.last + 1 &&
-        (tokens[a.last].lower == "and" || tokens[a.last].lower == ",") && m + 2 < mentions.size() &&
+        ((tokens[a.last].flags & kFlagConjunctive) || tokens[a.last].lower == ",") &&
+        m + 2 < mentions.size() &&
         mentions[m + 2].entry->kind == ActorKind::kAgent &&
         mentions[m + 2].first - mentions[m + 1].last <= 2) {
       e.sector = mentions[m + 2].entry->sector;
@@ -271,7 +272,7 @@ void EntityMatcher::AddNames(const std::vector<Token>& tokens, Sentence& sentenc
       // Serbs") directly before the name.
       bool office = !e.sector.empty() && e.name.empty();
       bool people = !e.code.empty() && e.sector.empty() && tokens[e.first].tag != Tag::kPossessive &&
-                    e.last == e.first + 1 && tokens[e.first].lower != tokens[e.first].lemma + "s";
+                    e.last == e.first + 1 && !tokens[e.first].plural;
       if (e.last == i && (office || people)) {
         e.last = j;
         e.note = "title before a name";
