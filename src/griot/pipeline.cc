@@ -36,7 +36,7 @@ Status Pipeline::Code(Document& doc) const {
   kb_->dates().Assign(doc);
   kb_->counts().Extract(doc);
   geolocator_.Locate(doc);
-  AttachPlaceCountries(kb_->ontology(), doc, limits_.explain);
+  AttachPlaceCountries(kb_->ontology(), kb_->actor_words(), doc, limits_.explain);
   MarkHistorical(doc);
   Score(doc);
   return Status::Ok();

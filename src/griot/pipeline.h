@@ -33,7 +33,7 @@ class Pipeline {
   explicit Pipeline(const KnowledgeBase* kb, Limits limits = {})
       : kb_(kb),
         limits_(limits),
-        entities_(&kb->actors()),
+        entities_(&kb->actors(), &kb->actor_words()),
         coder_(kb, CoderOptions{limits.keep_negated, limits.explain, limits.all_candidates}),
         geolocator_(&kb->gazetteer()) {}
 

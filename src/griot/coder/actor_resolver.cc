@@ -22,11 +22,7 @@ bool NotTargeted(const Document& doc, const Sentence& s, const std::string& code
     uint32_t k = e.first;
     while (k > s.first_token && doc.tokens[k - 1].tag == Tag::kDeterminer) --k;
     if (k == s.first_token) continue;
-    const std::string& p = doc.tokens[k - 1].lower;
-    if (p == "against" || p == "on" || p == "to" || p == "with" || p == "toward" ||
-        p == "towards") {
-      return false;
-    }
+    if (doc.tokens[k - 1].flags & kFlagTarget) return false;
   }
   return true;
 }
@@ -131,8 +127,8 @@ void ActorResolver::Resolve(Document& doc) const {
         for (const std::string& c : countries) elsewhere |= c != next_code;
         static const std::set<std::string> kState = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"};
         bool in_ok = !elsewhere || i == 0 || kState.count(e.sector);
-        if (k < s.last_token &&
-            ((doc.tokens[k].lower == "in" && in_ok) || doc.tokens[k].lower == "of")) {
+        if (k < s.last_token && (((doc.tokens[k].flags & kFlagContainment) && in_ok) ||
+                                 (doc.tokens[k].flags & kFlagGenitive))) {
           ++k;
           while (k < s.last_token && doc.tokens[k].tag == Tag::kDeterminer) ++k;
           if (k == s.entities[i + 1].first) {

@@ -13,19 +13,13 @@ struct Mention {
 bool IsNameKind(ActorKind k) { return k != ActorKind::kAgent; }
 
 // A lower-case word that cannot sit inside a capitalized name. Connectors
-// may: "Islamic State in the Greater Sahara", "Ansar al-Din", "bin Laden".
-bool IsLowerCaseWord(const Token& t) {
-  static constexpr std::string_view kConnectors[] = {
-      "of", "the", "and", "for", "in", "on", "at", "to", "de", "du", "des", "la", "le", "les",
-      "d'", "l'", "al", "el", "bin", "ibn", "ben", "van", "von", "der", "da", "dos", "do", "y",
-      "et", "'s", "al-", "ad-", "ar-", "as-", "ash-", "an-", "bint", "abu", "wa"};
+// may (actor_words.txt): "Islamic State in the Greater Sahara", "Ansar
+// al-Din", "bin Laden".
+bool IsLowerCaseWord(const Token& t, const ActorWords& words) {
   if (t.lower.empty()) return false;
   unsigned char c = static_cast<unsigned char>(t.lower[0]);
   if (c < 'a' || c > 'z') return false;  // digits, punctuation, non-ASCII letters
-  for (std::string_view w : kConnectors) {
-    if (t.lower == w) return false;
-  }
-  return true;
+  return !words.IsNameConnector(t.lower);
 }
 
 }  // namespace
@@ -74,7 +68,9 @@ void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const
             // connectors: "Russia Today" the channel, not "Russia today".
             for (uint32_t k = 1; k < length; ++k) {
               const Token& u = tokens[i + k];
-              if (!u.capitalized && !u.all_caps && !has_upper(u) && IsLowerCaseWord(u)) return false;
+              if (!u.capitalized && !u.all_caps && !has_upper(u) && IsLowerCaseWord(u, *words_)) {
+                return false;
+              }
             }
             return true;
           });
@@ -185,7 +181,7 @@ void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const
       // "the army of Niger", "the president of the African Union"
       const Mention& b = mentions[m + 1];
       uint32_t k = a.last;
-      if (k < b.first && tokens[k].lower == "of") {
+      if (k < b.first && (tokens[k].flags & kFlagGenitive)) {
         ++k;
         if (k < b.first && tokens[k].tag == Tag::kDeterminer) ++k;
         if (k == b.first) {
@@ -209,15 +205,14 @@ void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const
       used[n] = true;
     }
     // "militants loyal to Abu Musab al-Zarqawi", "fighters allied with the
-    // RSF": an uncoded agent takes the code of whom it serves.
+    // RSF": an uncoded agent takes the code of whom it serves, named within
+    // two words after the allegiance phrase (actor_words.txt).
     if (e.code.empty() && a.entry->kind == ActorKind::kAgent) {
       uint32_t k = e.last;
-      auto word = [&](uint32_t at, std::string_view w) { return at < end && tokens[at].lower == w; };
-      bool bond = (word(k, "loyal") && word(k + 1, "to")) || (word(k, "allied") && (word(k + 1, "to") || word(k + 1, "with"))) ||
-                  (word(k, "affiliated") && word(k + 1, "with")) || (word(k, "linked") && word(k + 1, "to"));
+      uint32_t bond = words_->AllegianceAt(tokens, k, end);
       if (bond) {
-        for (size_t n = m + 1; n < mentions.size() && mentions[n].first <= k + 4; ++n) {
-          if (mentions[n].first >= k + 2 && !mentions[n].entry->code.empty()) {
+        for (size_t n = m + 1; n < mentions.size() && mentions[n].first <= k + bond + 2; ++n) {
+          if (mentions[n].first >= k + bond && !mentions[n].entry->code.empty()) {
             e.code = mentions[n].entry->code;
             e.source += "+" + mentions[n].entry->source + " (loyal to)";
             break;
@@ -230,7 +225,8 @@ void EntityMatcher::MatchSentence(const Document& doc, Sentence& sentence) const
     if (a.entry->kind == ActorKind::kDemonym && e.sector.empty() && m + 1 < mentions.size() &&
         !used[m + 1] && mentions[m + 1].entry->kind == ActorKind::kDemonym &&
         mentions[m + 1].first == a.last + 1 &&
-        (tokens[a.last].lower == "and" || tokens[a.last].lower == ",") && m + 2 < mentions.size() &&
+        ((tokens[a.last].flags & kFlagConjunctive) || tokens[a.last].lower == ",") &&
+        m + 2 < mentions.size() &&
         mentions[m + 2].entry->kind == ActorKind::kAgent &&
         mentions[m + 2].first - mentions[m + 1].last <= 2) {
       e.sector = mentions[m + 2].entry->sector;
@@ -271,7 +267,7 @@ void EntityMatcher::AddNames(const std::vector<Token>& tokens, Sentence& sentenc
       // Serbs") directly before the name.
       bool office = !e.sector.empty() && e.name.empty();
       bool people = !e.code.empty() && e.sector.empty() && tokens[e.first].tag != Tag::kPossessive &&
-                    e.last == e.first + 1 && tokens[e.first].lower != tokens[e.first].lemma + "s";
+                    e.last == e.first + 1 && !tokens[e.first].plural;
       if (e.last == i && (office || people)) {
         e.last = j;
         e.note = "title before a name";

@@ -9,37 +9,25 @@ bool NamedInSentence(const Location& l) {
   return l.reason.rfind("clause", 0) == 0 || l.reason.rfind("sentence", 0) == 0;
 }
 
-std::string Lower(std::string_view s) {
-  std::string out;
-  for (char c : s) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  return out;
-}
-
 // "foreign troops", "international monitors", "Western diplomats": acting
-// somewhere is not belonging there. The word may be inside the actor's text
-// or just before it; "foreign minister" is an office at home.
-bool Outsider(const Document& doc, const EventArgument& a) {
-  std::string words = Lower(a.text);
-  for (const char* office : {"foreign minist", "foreign secretar", "foreign affairs", "foreign office"}) {
-    size_t at = words.find(office);
-    if (at != std::string::npos) words.erase(at, 7);
-  }
+// somewhere is not belonging there. The word (actor_words.txt) may be inside
+// the actor's text or just before it; "foreign minister" is an office at home.
+bool Outsider(const ActorWords& words, const Document& doc, const EventArgument& a) {
+  std::string_view before;
   if (a.span.begin <= doc.text.size()) {
     size_t end = a.span.begin;
     while (end > 0 && doc.text[end - 1] == ' ') --end;
     size_t begin = end;
     while (begin > 0 && std::isalpha(static_cast<unsigned char>(doc.text[begin - 1]))) --begin;
-    words += " " + Lower(std::string_view(doc.text).substr(begin, end - begin));
+    before = std::string_view(doc.text).substr(begin, end - begin);
   }
-  for (const char* w : {"foreign", "international", "western", "overseas", "expatriate"}) {
-    if (words.find(w) != std::string::npos) return true;
-  }
-  return false;
+  return words.MarksOutsider(a.text, before);
 }
 
 }  // namespace
 
-void AttachPlaceCountries(const Ontology& ontology, Document& doc, bool explain) {
+void AttachPlaceCountries(const Ontology& ontology, const ActorWords& words, Document& doc,
+                          bool explain) {
   for (Event& e : doc.events) {
     if (e.location.country.empty() || !NamedInSentence(e.location)) continue;
     // Diplomacy and aid travel: a visit, a meeting or a delivery "in Accra"
@@ -65,7 +53,7 @@ void AttachPlaceCountries(const Ontology& ontology, Document& doc, bool explain)
         // Refugees and migrants are where they are because they come from
         // elsewhere.
         if (!a.code.empty() || a.sector.empty() || a.sector == "REF" || a.implicit ||
-            Outsider(doc, a)) {
+            Outsider(words, doc, a)) {
           continue;
         }
         a.code = e.location.country;

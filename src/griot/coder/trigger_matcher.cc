@@ -20,7 +20,7 @@ bool GapWord(const Token& t) {
     case Tag::kPunctuation:
       return t.lower == "-";
     case Tag::kPreposition:
-      return t.lower == "of";  // "700 kg of medicine", "tons of food aid"
+      return t.flags & kFlagGenitive;  // "700 kg of medicine", "tons of food aid"
     default:
       return false;
   }

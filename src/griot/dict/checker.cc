@@ -2,8 +2,8 @@
 // fields) and its lines are validated one by one with the same rules as the
 // loader that reads it in production, but a bad line only adds a finding and
 // the check goes on. Files whose loader is the only holder of its rules
-// (lexicon, abbreviations, dates, counts) are handed to that loader, which
-// reports its first error. Phrases of countries, organizations and people go
+// (lexicon, abbreviations, dates, counts, actor words) are handed to that
+// loader, which reports its first error. Phrases of countries, organizations and people go
 // into one table keyed by their case-folded spelling, which is how the
 // entity matcher meets them in text, so that a phrase with two codes shows
 // wherever it was given them. Patterns are keyed by their lemmas, analysed
@@ -22,6 +22,7 @@
 #include <sstream>
 
 #include "griot/count/count_extractor.h"
+#include "griot/kb/actor_words.h"
 #include "griot/kb/examples.h"
 #include "griot/kb/kb_file.h"
 #include "griot/kb/knowledge_base.h"
@@ -230,7 +231,7 @@ void Checker::CheckLoaderOnlyFiles() {
     Result<Abbreviations> abbreviations = Abbreviations::Load(dir_ + "/abbreviations.txt");
     if (!abbreviations.ok()) LoaderError(abbreviations.status(), "abbreviations.txt");
   }
-  // Both need the front end, which needs the lexicon and abbreviations.
+  // These need the front end, which needs the lexicon and abbreviations.
   if (Read("dates.txt", "dates") && fe_ != nullptr) {
     Result<DateResolver> dates = DateResolver::Load(dir_, *fe_);
     if (!dates.ok()) LoaderError(dates.status(), "dates.txt");
@@ -238,6 +239,10 @@ void Checker::CheckLoaderOnlyFiles() {
   if (Read("counts.txt", "counts") && fe_ != nullptr) {
     Result<CountExtractor> counts = CountExtractor::Load(dir_, *fe_);
     if (!counts.ok()) LoaderError(counts.status(), "counts.txt");
+  }
+  if (Read("actor_words.txt", "actor-words") && fe_ != nullptr) {
+    Result<ActorWords> words = ActorWords::Load(dir_ + "/actor_words.txt", *fe_);
+    if (!words.ok()) LoaderError(words.status(), "actor_words.txt");
   }
 }
 

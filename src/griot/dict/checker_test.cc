@@ -139,6 +139,7 @@ TEST(Checker, KeepsGoingPastErrorsThatStopTheLoaders) {
   std::string contexts = kb.Read("contexts.txt");
   kb.Write("contexts.txt", "griot-kb contexts 2" + contexts.substr(contexts.find('\n')));
   int sector = kb.Append("agents.txt", "frobnicator | XYZ\n");
+  int office = kb.Append("actor_words.txt", "home-office | prime minister\n");
 
   CheckReport r = CheckKnowledgeBase(kb.dir(), GRIOT_DEFAULT_WORDNET_DIR);
   std::string text = FormatCheckReport(r);
@@ -149,6 +150,8 @@ TEST(Checker, KeepsGoingPastErrorsThatStopTheLoaders) {
   EXPECT_NE(Find(r, At("patterns/coerce.txt", mode), "unknown option 'colour'"), nullptr) << text;
   EXPECT_NE(Find(r, "contexts.txt:1", "unsupported version 2"), nullptr) << text;
   EXPECT_NE(Find(r, At("agents.txt", sector), "sector 'XYZ' is not declared"), nullptr) << text;
+  EXPECT_NE(Find(r, At("actor_words.txt", office), "does not begin with an outsider stem"), nullptr)
+      << text;
   EXPECT_EQ(r.examples, 0);
   EXPECT_NE(Find(r, "", "examples not run"), nullptr) << text;
 }

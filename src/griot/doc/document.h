@@ -79,6 +79,13 @@ enum TokenFlag : uint32_t {
   kFlagCoordinator = 1 << 23,   // joins coordinated mentions: "and", "&"
   kFlagObjectPrep = 1 << 24,    // may introduce the object of a multi-word trigger
   kFlagPurpose = 1 << 25,       // a phrase it opens may state a verb's purpose: "for talks"
+  kFlagTarget = 1 << 26,        // its object is the target of an act: "against", "talks with"
+  kFlagContainment = 1 << 27,   // plain containment: "forces in Guinea" are Guinea's
+  kFlagConjunctive = 1 << 28,   // coordinator that adds up, not alternatives: "and", not "or"
+  kFlagRegionNoun = 1 << 29,    // first-level region, before or after its name: "Borno state"
+  kFlagRegionNounAfter = 1 << 30,  // a region only after its name: "Idlib governorate"
+  // One bit is left: widen TokenFlag, Token::flags and LexEntry::flags to 64
+  // bits before adding two more (Token stays 88 bytes).
 };
 
 struct Token {
@@ -90,6 +97,7 @@ struct Token {
   bool capitalized = false;  // first character is an upper-case letter
   bool all_caps = false;     // two or more letters, all upper case (acronyms)
   bool sentence_initial = false;
+  bool plural = false;  // plural form by the front end's morphology: "Iraqis", not "Iraqi"
 };
 
 enum class ChunkKind : uint8_t { kNounPhrase, kVerbGroup, kPrepPhrase, kOther };

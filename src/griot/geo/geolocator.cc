@@ -90,9 +90,9 @@ void Geolocator::FindPlaces(const Document& doc, Sentence& s) const {
     bool cue_nearby = false;
     for (uint32_t k = i > s.first_token + 6 ? i - 6 : s.first_token; k < i; ++k) {
       const Token& u = tokens[k];
-      cue_nearby |= (u.flags & (kFlagLocative | kFlagLocationNoun | kFlagDirection)) ||
-                    u.tag == Tag::kVerb || u.tag == Tag::kParticiple ||
-                    u.tag == Tag::kPossessive || u.lower == "of";
+      constexpr uint32_t kCue = kFlagLocative | kFlagLocationNoun | kFlagDirection | kFlagGenitive;
+      cue_nearby |= (u.flags & kCue) || u.tag == Tag::kVerb || u.tag == Tag::kParticiple ||
+                    u.tag == Tag::kPossessive;
     }
     if (i + run < s.last_token && (tokens[i + run].flags & kFlagLocationNoun)) cue_nearby = true;
     if (!cue_nearby) {
@@ -128,17 +128,15 @@ void Geolocator::FindPlaces(const Document& doc, Sentence& s) const {
     bool region_cue = false;
     uint32_t k = i;
     bool direction = false;
-    while (k > s.first_token && (tokens[k - 1].tag == Tag::kDeterminer ||
-                                 (tokens[k - 1].flags & (kFlagDirection | kFlagLocationNoun)) ||
-                                 tokens[k - 1].lower == "of" || tokens[k - 1].tag == Tag::kAdjective ||
-                                 tokens[k - 1].tag == Tag::kProperNoun)) {
+    while (k > s.first_token &&
+           (tokens[k - 1].tag == Tag::kDeterminer ||
+            (tokens[k - 1].flags & (kFlagDirection | kFlagLocationNoun | kFlagGenitive)) ||
+            tokens[k - 1].tag == Tag::kAdjective || tokens[k - 1].tag == Tag::kProperNoun)) {
       const Token& p = tokens[k - 1];
       if (p.flags & kFlagDirection) direction = true;
       if (p.flags & kFlagLocationNoun) {
         cues.push_back("place noun '" + p.lower + "'");
-        if (p.lower.rfind("region", 0) == 0 || p.lower == "province" || p.lower == "state") {
-          region_cue = true;
-        }
+        if (p.flags & kFlagRegionNoun) region_cue = true;  // "the province of Kandahar"
       }
       // "the Lebanese city of Tyre": a demonym among the modifiers.
       for (const Entity& e : s.entities) {
@@ -173,13 +171,10 @@ void Geolocator::FindPlaces(const Document& doc, Sentence& s) const {
     }
     if (end < s.last_token && (tokens[end].flags & kFlagLocationNoun)) {
       cues.push_back("'" + tokens[end].lower + "' after");
-      const std::string& w = tokens[end].lower;
-      if (w.rfind("region", 0) == 0 || w == "state" || w == "province" || w == "governorate" ||
-          w == "oblast" || w == "department") {
-        region_cue = true;
-      }
+      // "Borno state", "Idlib governorate"
+      if (tokens[end].flags & (kFlagRegionNoun | kFlagRegionNounAfter)) region_cue = true;
       // "the Mopti region of Mali": a country after "of".
-      if (end + 2 < s.last_token && tokens[end + 1].lower == "of") {
+      if (end + 2 < s.last_token && (tokens[end + 1].flags & kFlagGenitive)) {
         for (const Entity& e : s.entities) {
           if (e.first == end + 2 && e.place_name) qualifier = e.code;
         }

@@ -9,11 +9,13 @@
 // before it ("in", "near", "at", "outside"), a place noun around it ("the
 // northern town of X", "X region", "X state"), or a direction ("central
 // Mali"). Actor mentions other than bare country or capital names (people,
-// organizations, demonyms) are never places.
+// organizations, demonyms) are never places. The words are the lexicon's
+// (flags locative, location, direction, genitive): none is written here.
 // Resolution among same-named places: explicit qualifiers ("in central Mali",
 // "the Lebanese city of Tyre", "Y region of X"), then the document's focal
-// country, the countries the sentence names, and population; each choice
-// keeps its reason.
+// country, the countries the sentence names, and population; a region noun
+// (flags region, region-after: "Borno state") favours the region of that
+// name over a town. Each choice keeps its reason.
 // Event location: a place in the event's own clause, else in its sentence,
 // else the document's focal country (precision "country"); none otherwise.
 #pragma once

@@ -30,6 +30,10 @@ Result<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Load(const std::string& kb
     }
   }
 
+  Result<ActorWords> actor_words = ActorWords::Load(kb_dir + "/actor_words.txt", *kb->front_end_);
+  if (!actor_words.ok()) return actor_words.status();
+  kb->actor_words_ = std::make_unique<ActorWords>(std::move(*actor_words));
+
   Result<PatternSet> patterns =
       PatternSet::Load(kb_dir + "/patterns", kb->ontology_, *kb->front_end_);
   if (!patterns.ok()) return patterns.status();

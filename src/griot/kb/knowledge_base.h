@@ -16,6 +16,7 @@
 #include "griot/count/count_extractor.h"
 #include "griot/geo/gazetteer.h"
 #include "griot/kb/actor_dictionary.h"
+#include "griot/kb/actor_words.h"
 #include "griot/kb/eventness_cues.h"
 #include "griot/kb/ontology.h"
 #include "griot/kb/pattern_set.h"
@@ -41,6 +42,8 @@ class KnowledgeBase {
   const FrontEnd& front_end() const { return *front_end_; }
   const Ontology& ontology() const { return ontology_; }
   const ActorDictionary& actors() const { return actors_; }
+  // Name connectors, allegiance phrases, outsider stems (actor_words.txt).
+  const ActorWords& actor_words() const { return *actor_words_; }
   const PatternSet& patterns() const { return patterns_; }
   const PhraseTrie& context_cues() const { return context_trie_; }
   // Cues of non-political reports (sport...): such sentences give no event.
@@ -61,6 +64,7 @@ class KnowledgeBase {
   std::unique_ptr<FrontEnd> front_end_;
   Ontology ontology_;
   ActorDictionary actors_;
+  std::unique_ptr<ActorWords> actor_words_;
   PatternSet patterns_;
   PhraseTrie context_trie_;  // keyed by lemma; value = index into context_names_
   PhraseTrie nonpolitical_trie_;  // keyed by lemma

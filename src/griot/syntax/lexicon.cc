@@ -34,7 +34,9 @@ constexpr NamedFlag kFlags[] = {
     {"background", kFlagBackground}, {"reason", kFlagReason},
     {"agentive", kFlagAgentive},     {"genitive", kFlagGenitive},
     {"coordinator", kFlagCoordinator}, {"object-prep", kFlagObjectPrep},
-    {"purpose", kFlagPurpose},
+    {"purpose", kFlagPurpose},       {"target", kFlagTarget},
+    {"containment", kFlagContainment}, {"conjunctive", kFlagConjunctive},
+    {"region", kFlagRegionNoun},     {"region-after", kFlagRegionNounAfter},
 };
 
 // A role only one word may hold: the coder asks for it by role.
@@ -78,6 +80,10 @@ Result<Lexicon> Lexicon::Load(const std::string& path) {
         }
         if (!found) return file->Error(l, "unknown flag '" + flag + "'");
       }
+    }
+    // The geolocator reads the region flags only on place nouns.
+    if ((e.flags & (kFlagRegionNoun | kFlagRegionNounAfter)) && !(e.flags & kFlagLocationNoun)) {
+      return file->Error(l, "a region noun is a place noun too: add the flag 'location'");
     }
     std::string word = l.fields[0];
     for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -31,6 +31,17 @@ std::string Preferred(const std::vector<std::string>& forms, std::string_view wo
   return forms.empty() ? std::string() : forms.front();
 }
 
+// English number morphology for Token::plural: the form is its lemma plus
+// "s" ("Iraqis", "forces"). Irregular and -ies plurals ("cities") are not
+// marked, nor capitalized words WordNet does not know, whose lemma is the
+// form itself. A verb's -s form ("attacks") is marked too: the one reader,
+// the entity matcher, asks it only of actor names.
+bool RegularPlural(const Token& t) {
+  const std::string& w = t.lower;
+  return w.size() == t.lemma.size() + 1 && w.back() == 's' &&
+         w.compare(0, t.lemma.size(), t.lemma) == 0;
+}
+
 bool NounLike(Tag t) {
   return t == Tag::kNoun || t == Tag::kProperNoun || t == Tag::kPronoun || t == Tag::kNumber;
 }
@@ -286,6 +297,7 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
           t.lemma = t.lower;
       }
     }
+    t.plural = RegularPlural(t);
     prev_any = t.tag;
     if (t.tag != Tag::kAdverb && t.tag != Tag::kNegation) {
       prev = t.tag;
