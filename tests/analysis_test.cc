@@ -155,7 +155,7 @@ TEST(Analysis, GoverningVerbsSubsumeTheirComplement) {
 
 // People resolve by the document's date: the role in force then.
 TEST(Analysis, PeopleResolveByDocumentDate) {
-  Pipeline pipeline(&Kb());
+  Pipeline pipeline(&Kb(), AllEvents());
   auto actor_of = [&](const std::string& text, const std::string& date) {
     Document doc;
     doc.id = "d";

@@ -10,7 +10,7 @@ namespace griot::testing {
 namespace {
 
 TEST(Details, GoldenDetailsMeetTargets) {
-  Pipeline pipeline(&Kb());
+  Pipeline pipeline(&Kb(), AllEvents());
   auto r = Evaluate(pipeline, SourcePath("tests/golden/details.jsonl"));
   ASSERT_TRUE(r.ok()) << r.status().message();
   std::cout << FormatReport(*r, true);
@@ -26,7 +26,9 @@ TEST(Details, GoldenDetailsMeetTargets) {
 TEST(Details, NegatedEventsAreLeftOutUnlessKept) {
   Document doc = Code("The junta did not arrest the opposition leader.");
   EXPECT_TRUE(doc.events.empty());
-  Pipeline keep(&Kb(), Limits{1 << 20, true});
+  Limits keeping = AllEvents();
+  keeping.keep_negated = true;
+  Pipeline keep(&Kb(), keeping);
   Document kept;
   kept.id = "k";
   kept.text = "The junta did not arrest the opposition leader.";

@@ -12,7 +12,7 @@ namespace {
 TEST(Evaluation, PloverGoldMeetsTargets) {
   std::string gold = SourcePath("../shared/eval/plover-gsr/dev.jsonl");
   if (!std::filesystem::exists(gold)) GTEST_SKIP() << gold << " not present";
-  Pipeline pipeline(&Kb());
+  Pipeline pipeline(&Kb(), AllEvents());
   auto report = Evaluate(pipeline, gold);
   ASSERT_TRUE(report.ok()) << report.status().message();
   std::cout << FormatReport(*report, false);

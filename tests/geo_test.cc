@@ -6,7 +6,7 @@ namespace griot::testing {
 namespace {
 
 Location LocationOf(const std::string& text, const std::string& date = "2025-05-15") {
-  Pipeline pipeline(&Kb());
+  Pipeline pipeline(&Kb(), AllEvents());
   Document doc;
   doc.id = "g";
   doc.date = date;

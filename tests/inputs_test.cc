@@ -78,7 +78,7 @@ class InputsTest : public ::testing::Test {
   }
   RunSummary CodeAll(const std::vector<std::string>& inputs, CollectorSink* sink,
                      std::string* log = nullptr) {
-    Pipeline pipeline(&Kb());
+    Pipeline pipeline(&Kb(), AllEvents());
     std::ostringstream out;
     RunSummary s = CodeInputs(pipeline, inputs, *sink, out);
     if (log) *log = out.str();

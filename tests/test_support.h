@@ -38,8 +38,17 @@ inline const KnowledgeBase& Kb() {
   return *kb;
 }
 
+// Limits that keep every event the coder makes, whatever its confidence:
+// tests of the coder's decisions must not depend on the trained threshold
+// (confidence.txt), which the confidence and evaluation tests check.
+inline Limits AllEvents() {
+  Limits l;
+  l.min_confidence = 0;
+  return l;
+}
+
 inline Document Code(const std::string& text, const std::string& id = "t") {
-  Pipeline pipeline(&Kb());
+  Pipeline pipeline(&Kb(), AllEvents());
   Document doc;
   doc.id = id;
   doc.text = text;
@@ -61,7 +70,7 @@ struct CandidateView {
 
 inline std::vector<CandidateView> CandidatesOf(const std::string& text, uint32_t sentence = 0,
                                                const std::string& date = "2025-03-10") {
-  Pipeline pipeline(&Kb());
+  Pipeline pipeline(&Kb(), AllEvents());
   Document doc;
   doc.id = "t";
   doc.text = text;

@@ -200,6 +200,9 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   calibrate->add_option("--l2", calibration.l2, "weight penalty")->capture_default_str();
+  bool pooled_threshold = false;
+  calibrate->add_flag("--pooled-threshold", pooled_threshold,
+                      "one threshold for every document, not one for articles and one for snippets");
   calibrate->add_option("-o,--out", calibration_out, "write the model here (else stdout)");
 
   std::string sentence;
@@ -370,7 +373,7 @@ int main(int argc, char** argv) {
     doc_eval.list_errors = show_misses;
     // Every event is scored; the threshold is applied by the scorer, so that
     // its reliability table sees them all.
-    if (doc_eval.min_confidence < 0) doc_eval.min_confidence = kb->confidence().threshold();
+    doc_eval.model = &kb->confidence();
     griot::Limits all = limits;
     all.min_confidence = 0;
     griot::Pipeline unfiltered(kb.get(), all);
@@ -426,6 +429,7 @@ int main(int argc, char** argv) {
       }
       judged.insert(judged.end(), report->judged.begin(), report->judged.end());
     }
+    calibration.threshold_by_length = !pooled_threshold;
     auto fitted = griot::Calibrate(judged, kb->ontology(), calibration);
     if (!fitted.ok()) {
       std::cerr << "griot: " << fitted.status().message() << "\n";
@@ -435,8 +439,8 @@ int main(int argc, char** argv) {
         "# The confidence model (src/griot/coder/confidence.h, docs/confidence.md): confidence =\n"
         "# 1 / (1 + exp(-(bias + sum of weight x feature))). Events below the threshold are\n"
         "# left out by default (griot code --min-confidence changes it).\n" + fitted->header;
-    std::string text = griot::ConfidenceModel::Format(fitted->bias, fitted->threshold,
-                                                      fitted->weights, header);
+    std::string text = griot::ConfidenceModel::Format(
+        fitted->bias, fitted->threshold, fitted->snippet_threshold, fitted->weights, header);
     if (calibration_out.empty()) {
       std::cout << text;
     } else {

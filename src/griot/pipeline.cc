@@ -44,7 +44,8 @@ Status Pipeline::Code(Document& doc) const {
 
 void Pipeline::Score(Document& doc) const {
   const ConfidenceModel& model = kb_->confidence();
-  double threshold = limits_.min_confidence >= 0 ? limits_.min_confidence : model.threshold();
+  double threshold = limits_.min_confidence >= 0 ? limits_.min_confidence
+                                                 : model.Threshold(doc.sentences.size());
   size_t kept = 0;
   for (Event& e : doc.events) {
     e.confidence = model.Score(e);

@@ -24,7 +24,8 @@ struct Limits {
   uint32_t max_sentence_tokens = 200;   // longer sentences are cut into pieces of this size
   bool all_candidates = false;          // keep rejected candidates, with their verdict (Event::verdict)
   // Events whose confidence is below this are left out; negative: the
-  // knowledge base's default (confidence.txt's threshold).
+  // knowledge base's default (confidence.txt's thresholds for articles and
+  // for snippets).
   double min_confidence = -1;
 };
 

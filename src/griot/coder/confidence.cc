@@ -22,7 +22,8 @@ constexpr const char* kFixed[] = {
     "form:nonfinite",  "actor:none",      "actor:implicit",   "actor:pronoun",    "actor:no-code",
     "recipient:none",  "recipient:no-code", "merged",         "anaphoric",        "quoted",
     "reported",        "crowded",         "lead",             "dated",            "place:none",
-    "document:medium", "document:long",   "position:late",
+    "document:medium", "document:long",   "position:late",   "sentence:long",    "actor:state",
+    "dyad",
     "place:country",   "aux:historical",  "aux:hypothetical", "aux:future",       "aux:negated"};
 
 bool HasAux(const Event& e, const char* a) {
@@ -75,6 +76,20 @@ std::vector<Feature> ConfidenceModel::Features(const Event& e) {
     f.push_back({"document:medium", 1});
   }
   if (e.sentence > 5) f.push_back({"position:late", 1});
+  if (ev.sentence_tokens > 35) f.push_back({"sentence:long", 1});
+  // A state's government, army or police acting: the core of event data.
+  if (!e.actor.empty() && !implicit) {
+    const EventArgument& a = e.actor.front();
+    if (a.code.size() == 3 && a.code != "IGO" && a.code != "NGO" && a.code != "IMG" &&
+        a.code != "MNC" && (a.sector.empty() || a.sector == "GOV" || a.sector == "MIL" ||
+                            a.sector == "COP")) {
+      f.push_back({"actor:state", 1});
+    }
+  }
+  auto coded = [](const std::vector<EventArgument>& side) {
+    return std::any_of(side.begin(), side.end(), [](const auto& a) { return !a.code.empty(); });
+  };
+  if (!implicit && coded(e.actor) && coded(e.recipient)) f.push_back({"dyad", 1});
   if (!e.date_granularity.empty() && e.date_granularity != "unresolved") f.push_back({"dated", 1});
   const std::string& precision = e.location.precision;
   if (precision.empty()) {
@@ -104,7 +119,7 @@ Result<ConfidenceModel> ConfidenceModel::Load(const std::string& path, const Ont
   std::vector<std::string> names = FeatureNames(ontology);
   std::set<std::string> known(names.begin(), names.end());
   ConfidenceModel m;
-  bool have_threshold = false;
+  bool have_threshold = false, have_snippet = false;
   for (const KbLine& l : file->lines) {
     const auto& f = l.fields;
     double v = 0;
@@ -121,26 +136,33 @@ Result<ConfidenceModel> ConfidenceModel::Load(const std::string& path, const Ont
     } else if (f[0] == "threshold" && f.size() == 2) {
       if (v < 0 || v > 1) return file->Error(l, "threshold must be within 0..1");
       m.threshold_ = v;
+      if (!have_snippet) m.snippet_threshold_ = v;
       have_threshold = true;
+    } else if (f[0] == "snippet-threshold" && f.size() == 2) {
+      if (v < 0 || v > 1) return file->Error(l, "snippet-threshold must be within 0..1");
+      m.snippet_threshold_ = v;
+      have_snippet = true;
     } else if (f[0] == "weight" && f.size() == 3) {
       if (!known.count(f[1])) return file->Error(l, "unknown feature '" + f[1] + "'");
       m.weights_[f[1]] = v;
       m.weights_by_name_[f[1]] = v;
     } else {
-      return file->Error(l, "expected 'bias | X', 'threshold | X' or 'weight | FEATURE | X'");
+      return file->Error(
+          l, "expected 'bias | X', 'threshold | X', 'snippet-threshold | X' or 'weight | FEATURE | X'");
     }
   }
   if (!have_threshold) return InvalidArgument(path + ": no 'threshold | X' line");
   return m;
 }
 
-std::string ConfidenceModel::Format(double bias, double threshold,
+std::string ConfidenceModel::Format(double bias, double threshold, double snippet_threshold,
                                    const std::map<std::string, double>& w,
                                    const std::string& header) {
   std::ostringstream o;
   o << "griot-kb confidence 1\n" << header;
   o << std::fixed << std::setprecision(4);
   o << "threshold | " << threshold << "\n";
+  o << "snippet-threshold | " << snippet_threshold << "\n";
   o << "bias      | " << bias << "\n";
   for (const auto& [name, weight] : w) {
     o << "weight    | " << std::left << std::setw(18) << name << " | " << weight << "\n";

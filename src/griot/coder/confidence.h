@@ -7,8 +7,10 @@
 // trained by `griot calibrate` on the dev half of our annotated real news
 // (gold/), so that a confidence of 0.8 means that about 80% of such events
 // are right; docs/confidence.md has the features and the reliability table.
-// The file also sets the default threshold below which `griot code` leaves
-// an event out.
+// The file also sets the default thresholds below which `griot code` leaves
+// an event out: one for articles, one for snippets of at most three
+// sentences (short news reports, single sentences), each chosen so that
+// what is kept is at least 80% right on that kind of text.
 //
 //   Result<ConfidenceModel> m = ConfidenceModel::Load("kb/en/confidence.txt", ontology);
 //   for (Event& e : doc.events) e.confidence = m->Score(e);
@@ -39,17 +41,24 @@ class ConfidenceModel {
   static std::vector<std::string> FeatureNames(const Ontology& ontology);
 
   double Score(const Event& e) const;
-  double threshold() const { return threshold_; }
+  double threshold() const { return threshold_; }  // for articles
+  double snippet_threshold() const { return snippet_threshold_; }
+  // The default threshold for a document of this many sentences.
+  double Threshold(size_t document_sentences) const {
+    return document_sentences <= kSnippetSentences ? snippet_threshold_ : threshold_;
+  }
+  static constexpr size_t kSnippetSentences = 3;
   double bias() const { return bias_; }
   const std::map<std::string, double>& weights() const { return weights_; }
 
   // Writes a model in the file's format; `header` holds comment lines.
-  static std::string Format(double bias, double threshold, const std::map<std::string, double>& w,
-                            const std::string& header);
+  static std::string Format(double bias, double threshold, double snippet_threshold,
+                            const std::map<std::string, double>& w, const std::string& header);
 
  private:
   double bias_ = 0;
   double threshold_ = 0.5;
+  double snippet_threshold_ = 0.5;
   std::map<std::string, double, std::less<>> weights_by_name_;
   std::map<std::string, double> weights_;
 };

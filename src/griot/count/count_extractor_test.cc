@@ -25,7 +25,7 @@ std::vector<std::string> CountsOf(const std::string& text) {
   Document doc;
   doc.text = text;
   doc.date = "2025-05-15";
-  Status st = Pipeline(&Kb()).Code(doc);
+  Status st = Pipeline(&Kb(), testing::AllEvents()).Code(doc);
   EXPECT_TRUE(st.ok()) << st.message();
   (*dates)->Annotate(doc);
   (*counts)->Extract(doc);

@@ -679,8 +679,12 @@ void Checker::CheckPatterns() {
 // Every example is parsed and checked against the ontology; it is coded only
 // when the knowledge base loaded (`kb` not null).
 void Checker::RunExamples(const KnowledgeBase* kb) {
+  // Examples check what the patterns make, not the trained confidence
+  // threshold: every event counts.
   std::optional<Pipeline> pipeline;
-  if (kb != nullptr) pipeline.emplace(kb);
+  Limits all;
+  all.min_confidence = 0;
+  if (kb != nullptr) pipeline.emplace(kb, all);
   for (const KbFile& f : example_files_) {
     for (const KbLine& l : f.examples) {
       Result<Example> ex = ParseExample(f, l);

@@ -214,6 +214,7 @@ struct EventEvidence {
   bool reported = false;       // a reporting verb frames the sentence ("said")
   uint8_t sentence_events = 0;  // events coded in its sentence
   uint32_t document_sentences = 0;  // a snippet or a long article: analysis pieces hold fewer real events
+  uint16_t sentence_tokens = 0;     // long sentences are more often analysis than report
 };
 
 struct Event {

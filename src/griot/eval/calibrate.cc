@@ -123,23 +123,47 @@ Result<Calibration> Calibrate(const std::vector<JudgedEvent>& events, const Onto
       if (!use[i]) cv[i] = Predict(w, d.x[i]);
     }
   }
-  std::vector<size_t> order(cv.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return cv[a] > cv[b]; });
-  // The lowest threshold at which the kept events are right often enough.
-  Calibration out;
-  out.threshold = 1.0;
-  int kept = 0, right = 0, best_kept = 0, best_right = 0;
-  for (size_t k = 0; k < order.size(); ++k) {
-    ++kept;
-    right += d.y[order[k]];
-    bool boundary = k + 1 == order.size() || cv[order[k + 1]] < cv[order[k]];
-    if (boundary && kept >= 10 && double(right) / kept >= options.target_precision) {
-      out.threshold = cv[order[k]];
-      best_kept = kept;
-      best_right = right;
+  // The lowest threshold at which the kept events (of one kind) are right
+  // often enough.
+  struct Choice {
+    double threshold = 1.0;
+    int kept = 0, right = 0, positives = 0;
+  };
+  auto choose = [&](auto&& wanted) {
+    Choice c;
+    std::vector<size_t> order;
+    for (size_t i = 0; i < cv.size(); ++i) {
+      if (!wanted(events[i])) continue;
+      order.push_back(i);
+      c.positives += d.y[i];
     }
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return cv[a] > cv[b]; });
+    int kept = 0, right = 0;
+    for (size_t k = 0; k < order.size(); ++k) {
+      ++kept;
+      right += d.y[order[k]];
+      bool boundary = k + 1 == order.size() || cv[order[k + 1]] < cv[order[k]];
+      if (boundary && kept >= 10 && double(right) / kept >= options.target_precision) {
+        c.threshold = cv[order[k]];
+        c.kept = kept;
+        c.right = right;
+      }
+    }
+    return c;
+  };
+  auto snippet = [](const JudgedEvent& j) {
+    return j.event.evidence.document_sentences <= ConfidenceModel::kSnippetSentences;
+  };
+  Choice articles, snippets;
+  if (options.threshold_by_length) {
+    articles = choose([&](const JudgedEvent& j) { return !snippet(j); });
+    snippets = choose(snippet);
+  } else {
+    articles = snippets = choose([](const JudgedEvent&) { return true; });
   }
+  Calibration out;
+  out.threshold = articles.threshold;
+  out.snippet_threshold = snippets.threshold;
   std::vector<bool> all(d.x.size(), true);
   std::vector<double> w = Fit(d, all, options.l2);
   out.bias = w[0];
@@ -152,10 +176,18 @@ Result<Calibration> Calibrate(const std::vector<JudgedEvent>& events, const Onto
     << fold_of.size() << " documents (" << positives << " right, "
     << double(positives) / events.size() << "); L2 " << options.l2 << ", " << options.folds
     << "-fold cross-validation by document.\n";
-  h << "# Threshold: the lowest at which cross-validated events are at least "
-    << options.target_precision << " right: " << best_right << "/" << best_kept
-    << " kept events right, " << (positives ? double(best_right) / positives : 0)
-    << " of the right ones kept.\n";
+  auto describe = [&](const char* what, const Choice& c) {
+    h << "# " << what << ": the lowest threshold at which cross-validated events are at least "
+      << options.target_precision << " right: " << c.right << "/" << c.kept
+      << " kept events right, " << (c.positives ? double(c.right) / c.positives : 0)
+      << " of the right ones kept.\n";
+  };
+  if (options.threshold_by_length) {
+    describe("Articles (over three sentences)", articles);
+    describe("Snippets (at most three sentences)", snippets);
+  } else {
+    describe("All documents", articles);
+  }
   h << "# Cross-validated reliability (confidence, events, share right):\n";
   for (int b = 0; b < 10; ++b) {
     int n = 0, r = 0;

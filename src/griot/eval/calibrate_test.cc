@@ -35,6 +35,7 @@ TEST(CalibrateTest, LearnsTheFeatureThatTellsAndKeepsTheTargetPrecision) {
   auto events = Synthetic(600, 7);
   CalibrationOptions opt;
   opt.target_precision = 0.8;
+  opt.threshold_by_length = false;  // (synthetic events have no document)
   auto c = Calibrate(events, testing::Kb().ontology(), opt);
   ASSERT_TRUE(c.ok()) << c.status().message();
   ASSERT_TRUE(c->weights.count("merged"));
@@ -42,7 +43,8 @@ TEST(CalibrateTest, LearnsTheFeatureThatTellsAndKeepsTheTargetPrecision) {
   // Scored with the fitted weights, the events kept by the threshold are
   // right at about the target rate.
   std::string path = ::testing::TempDir() + "/confidence.txt";
-  std::ofstream(path) << ConfidenceModel::Format(c->bias, c->threshold, c->weights, c->header);
+  std::ofstream(path) << ConfidenceModel::Format(c->bias, c->threshold, c->snippet_threshold,
+                                                 c->weights, c->header);
   auto model = ConfidenceModel::Load(path, testing::Kb().ontology());
   ASSERT_TRUE(model.ok()) << model.status().message();
   int kept = 0, right = 0;

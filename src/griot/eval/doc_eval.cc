@@ -131,6 +131,9 @@ void ScoreDetails(const Event& e, const GoldEvent& g, DocEvalReport* r) {
 
 void ScoreDocument(const Document& doc, const GoldDocument& gd, const DocEvalOptions& options,
                    DocEvalReport* r) {
+  const double threshold = options.min_confidence >= 0 ? options.min_confidence
+                           : options.model         ? options.model->Threshold(doc.sentences.size())
+                                                   : 0.0;
   std::vector<Located> golds;
   for (const GoldEvent& g : gd.events) {
     std::optional<size_t> at = Locate(doc, g);
@@ -171,7 +174,7 @@ void ScoreDocument(const Document& doc, const GoldDocument& gd, const DocEvalOpt
     const Event& e = doc.events[ei];
     const GoldEvent* g = gold_of[ei] >= 0 ? golds[gold_of[ei]].gold : nullptr;
     if (g && g->doubt) {
-      if (e.confidence >= options.min_confidence) ++r->ignored;
+      if (e.confidence >= threshold) ++r->ignored;
       continue;
     }
     bool correct = g && (g->Expected() || (g->Has(GoldAux::kNegated) && HasAux(e, "negated")) ||
@@ -179,7 +182,7 @@ void ScoreDocument(const Document& doc, const GoldDocument& gd, const DocEvalOpt
     int bin = std::clamp(static_cast<int>(e.confidence * 10), 0, 9);
     r->reliability[bin].Add(correct);
     r->judged.push_back({doc.id, e, correct});
-    if (e.confidence < options.min_confidence) continue;
+    if (e.confidence < threshold) continue;
     ++r->produced;
     r->correct += correct;
     static const char* kKinds[] = {"verb", "noun", "phrase", "rule"};
@@ -211,7 +214,7 @@ void ScoreDocument(const Document& doc, const GoldDocument& gd, const DocEvalOpt
     TypeScore& ts = r->types[g.event];
     ++ts.gold;
     const Event* e = l.matched >= 0 ? &doc.events[l.matched] : nullptr;
-    if (e && e->confidence >= options.min_confidence) {
+    if (e && e->confidence >= threshold) {
       ++r->found;
       ++ts.found;
       ScoreDetails(*e, g, r);
@@ -275,8 +278,13 @@ Result<DocEvalReport> EvaluateDocuments(const Pipeline& pipeline, const GoldSet&
 std::string FormatDocReport(const DocEvalReport& r) {
   std::ostringstream o;
   o << std::fixed << std::setprecision(3);
-  o << "split " << r.split << ": " << r.documents << " documents, threshold " << r.min_confidence
-    << "\n\n";
+  o << "split " << r.split << ": " << r.documents << " documents, threshold ";
+  if (r.min_confidence >= 0) {
+    o << r.min_confidence;
+  } else {
+    o << "the knowledge base's (articles and snippets)";
+  }
+  o << "\n\n";
   o << std::left << std::setw(11) << "type" << std::right << std::setw(6) << "gold" << std::setw(7)
     << "found" << std::setw(9) << "produced" << std::setw(8) << "P" << std::setw(8) << "R"
     << std::setw(8) << "F1" << "\n";

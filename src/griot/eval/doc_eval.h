@@ -19,6 +19,7 @@
 #include <string>
 #include <vector>
 
+#include "griot/coder/confidence.h"
 #include "griot/eval/doc_gold.h"
 #include "griot/eval/evaluator.h"
 #include "griot/pipeline.h"
@@ -27,7 +28,11 @@ namespace griot {
 
 struct DocEvalOptions {
   std::string split = "all";    // dev, report or all
-  double min_confidence = -1;   // events below are not counted as produced (< 0: none)
+  // Events below are not counted as produced; < 0: the model's default
+  // threshold for each document (its articles' or snippets'), or none
+  // without a model.
+  double min_confidence = -1;
+  const ConfidenceModel* model = nullptr;
   bool list_errors = false;     // fill DocEvalReport::errors
 };
 

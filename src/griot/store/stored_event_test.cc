@@ -141,7 +141,7 @@ TEST(StoredEvents, SameAsReferenceOnTheCodedSample) {
   if (Kb().gazetteer().size() == 0) GTEST_SKIP() << "no gazetteer in this build";
   std::ifstream in(SourcePath("samples/sahel-sample.jsonl"));
   ASSERT_TRUE(in) << "samples/sahel-sample.jsonl";
-  Pipeline pipeline(&Kb());
+  Pipeline pipeline(&Kb(), AllEvents());
   std::string line;
   size_t events = 0;
   bool some_location = false, some_count = false;

@@ -27,7 +27,7 @@ Document Dated(const std::string& text, const std::string& date) {
   Document doc;
   doc.text = text;
   doc.date = date;
-  Status st = Pipeline(&Kb()).Code(doc);
+  Status st = Pipeline(&Kb(), testing::AllEvents()).Code(doc);
   EXPECT_TRUE(st.ok()) << st.message();
   Dates().Annotate(doc);
   Dates().Assign(doc);
