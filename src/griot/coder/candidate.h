@@ -40,6 +40,7 @@ struct Candidate {
   bool hazard = false;            // its subject is a natural or accidental cause
   bool governor_negated = false;  // a noun event that is the object of a negated verb
   bool merged = false;            // other triggers of the sentence were merged into it
+  bool pronoun_object = false;    // "released them": an object, not an actor the knowledge base knows
 
   // The rejection, when a stage rejected the candidate ("" while alive).
   Stage rejected_by = Stage::kNone;

@@ -70,6 +70,10 @@ void CandidateReader::ReadVerbal(const Trigger& tr, const Chunk& vg, Candidate* 
       // after a preposition ("a delegation from Sudan's army").
       *recipient = roles_.EntityIn(tr.head + 1, tr.end);
       if (recipient->entities.empty()) *recipient = roles_.Object(tr.end);
+      if (recipient->entities.empty() && tr.end < doc_.sentences[sentence_].last_token) {
+        const Token& next = doc_.tokens[tr.end];
+        c->pronoun_object = next.tag == Tag::kPronoun && (next.flags & kFlagPronoun3);
+      }
       if (recipient->entities.empty() && tr.end > tr.head + 1) {
         *recipient = AfterAny(tr.end, kb_.front_end().words().object_prepositions, 6);
       }

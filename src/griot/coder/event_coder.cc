@@ -205,7 +205,7 @@ void EventCoder::Participants(const Document& doc, uint32_t si, std::vector<Cand
       }
       ev.aux.insert(ev.aux.begin(), "negated");
     }
-    if (c.requires_object && ev.recipient.empty() && !c.framed_something) {
+    if (c.requires_object && ev.recipient.empty() && !c.framed_something && !c.pronoun_object) {
       c.Reject(Stage::kParticipants, "needs a recipient or a framed event (requires=object)");
       continue;
     }
