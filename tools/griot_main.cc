@@ -174,7 +174,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"dev", "report", "all"}))
       ->capture_default_str();
   eval->add_option("--min-confidence", doc_eval.min_confidence,
-                   "with --gold: the threshold to score at (default: the knowledge base's)")
+                   "the threshold to score at (default: the knowledge base's)")
       ->check(CLI::Range(0.0, 1.0));
   eval->add_flag("--misses", show_misses, "list the sentences griot got wrong");
   std::string judged_out;
@@ -455,7 +455,10 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (*eval) {
-    auto report = griot::Evaluate(pipeline, gold);
+    griot::Limits scored = limits;
+    if (doc_eval.min_confidence >= 0) scored.min_confidence = doc_eval.min_confidence;
+    griot::Pipeline at_threshold(kb.get(), scored);
+    auto report = griot::Evaluate(at_threshold, gold);
     if (!report.ok()) {
       std::cerr << "griot: " << report.status().message() << "\n";
       return 2;
