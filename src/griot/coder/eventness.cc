@@ -172,6 +172,16 @@ std::string Eventness::State(const Candidate& c) const {
 }
 
 std::string Eventness::Sense(const Candidate& c) const {
+  // "polls called for 24 June": a trigger that ends in a preposition meets a
+  // date, not the object its pattern means ("called for talks").
+  if (c.verbal && c.end > c.head + 1 && c.end < s_.last_token &&
+      doc_.tokens[c.end - 1].tag == Tag::kPreposition) {
+    const Token& next = doc_.tokens[c.end];
+    bool date = (next.flags & kFlagTemporal) ||
+                (next.tag == Tag::kNumber && c.end + 1 < s_.last_token &&
+                 (doc_.tokens[c.end + 1].flags & kFlagTemporal));
+    if (date) return "sense: " + Word(c.end - 1) + " opens a date, not the event's object";
+  }
   if (!c.verbal || !c.pattern->no_object || c.verb_group->passive) return "";
   // The noun phrase right after the verb is its object.
   for (const Chunk& ch : s_.chunks) {

@@ -32,6 +32,12 @@ const Row kRows[] = {
     {"Rebels managed to capture the town.", "capture", "", ""},
     {"The militants tried to seize the town.", "seize", "", ""},
     {"The Sindh Rangers claimed to have seized weapons in a raid.", "seized", "", ""},
+    // senses
+    {"Thousands demonstrated in Khartoum on Friday.", "demonstrated", "", ""},
+    {"The summit was designed to demonstrate Putin's ability to wield influence.", "demonstrate",
+     "eventness", "purpose"},
+    {"Erdogan could lose the snap polls called for 24 June.", "called for", "eventness", "sense"},
+    {"The opposition called for talks with the junta.", "called for", "", ""},
     // descriptions and background
     {"The attacking forces were Syrian soldiers.", "attacking", "eventness", "modifier"},
     {"Since last year's invasion, Ukraine has lost territory.", "invasion", "eventness", "background"},
@@ -51,6 +57,9 @@ const Row kRows[] = {
     {"Malian soldiers detained two journalists in Gao on Tuesday.", "detained", "", ""},
     {"Police arrested 30 protesters in Bamako.", "arrested", "", ""},
 };
+
+// (Test names show the sentence, not the bytes of the row.)
+void PrintTo(const Row& row, std::ostream* os) { *os << row.text << " [" << row.trigger << "]"; }
 
 class EventnessTest : public ::testing::TestWithParam<Row> {};
 

@@ -38,6 +38,9 @@ const Row kRows[] = {
     {"Riots broke out in the capital on Friday.", "Riots", "PROTEST", "", nullptr},
 };
 
+// (Test names show the sentence, not the bytes of the row.)
+void PrintTo(const Row& row, std::ostream* os) { *os << row.text << " [" << row.trigger << "]"; }
+
 class FramingTest : public ::testing::TestWithParam<Row> {};
 
 TEST_P(FramingTest, Decides) {

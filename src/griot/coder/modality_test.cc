@@ -41,6 +41,9 @@ const Row kRows[] = {
     {"Russia said Sudan must return the helicopter.", "must", "REQUEST", "", ""},
 };
 
+// (Test names show the sentence, not the bytes of the row.)
+void PrintTo(const Row& row, std::ostream* os) { *os << row.text << " [" << row.trigger << "]"; }
+
 class ModalityTest : public ::testing::TestWithParam<Row> {};
 
 TEST_P(ModalityTest, Decides) {
