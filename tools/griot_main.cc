@@ -200,6 +200,9 @@ int main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   calibrate->add_option("--l2", calibration.l2, "weight penalty")->capture_default_str();
+  calibrate->add_option("--min-word-events", calibration.min_lemma_events,
+                        "judged events a trigger word needs for a weight of its own (0: none)")
+      ->capture_default_str();
   bool pooled_threshold = false;
   calibrate->add_flag("--pooled-threshold", pooled_threshold,
                       "one threshold for every document, not one for articles and one for snippets");

@@ -101,6 +101,9 @@ std::vector<Feature> ConfidenceModel::Features(const Event& e) {
     if (HasAux(e, aux)) f.push_back({std::string("aux:") + aux, 1});
   }
   f.push_back({"type:" + e.event, 1});
+  // How often the trigger word is right, learned where the annotations
+  // hold it often enough (the model file lists those it has weights for).
+  if (!ev.lemma.empty()) f.push_back({"lemma:" + ev.lemma, 1});
   return f;
 }
 
@@ -143,7 +146,9 @@ Result<ConfidenceModel> ConfidenceModel::Load(const std::string& path, const Ont
       m.snippet_threshold_ = v;
       have_snippet = true;
     } else if (f[0] == "weight" && f.size() == 3) {
-      if (!known.count(f[1])) return file->Error(l, "unknown feature '" + f[1] + "'");
+      if (!known.count(f[1]) && f[1].rfind("lemma:", 0) != 0) {
+        return file->Error(l, "unknown feature '" + f[1] + "'");
+      }
       m.weights_[f[1]] = v;
       m.weights_by_name_[f[1]] = v;
     } else {

@@ -64,6 +64,8 @@ void FillEvidence(const Document& doc, uint32_t si, uint8_t live, Candidate* c) 
   e.sentence_events = live;
   e.document_sentences = static_cast<uint32_t>(doc.sentences.size());
   e.sentence_tokens = static_cast<uint16_t>(std::min<uint32_t>(s.last_token - s.first_token, 65535));
+  const Token& head = doc.tokens[c->head];
+  e.lemma = head.lemma.empty() ? head.lower : head.lemma;
 }
 
 // The pattern's prior, moved by what the sentence gives it.

@@ -215,6 +215,7 @@ struct EventEvidence {
   uint8_t sentence_events = 0;  // events coded in its sentence
   uint32_t document_sentences = 0;  // a snippet or a long article: analysis pieces hold fewer real events
   uint16_t sentence_tokens = 0;     // long sentences are more often analysis than report
+  std::string lemma;                // the trigger's head word (dictionary form)
 };
 
 struct Event {

@@ -94,6 +94,14 @@ Result<Calibration> Calibrate(const std::vector<JudgedEvent>& events, const Onto
                            "; annotate more documents)");
   }
   std::vector<std::string> names = ConfidenceModel::FeatureNames(ontology);
+  // Trigger words seen often enough to learn from.
+  std::map<std::string, int> lemmas;
+  for (const JudgedEvent& j : events) {
+    if (!j.event.evidence.lemma.empty()) ++lemmas["lemma:" + j.event.evidence.lemma];
+  }
+  for (const auto& [name, n] : lemmas) {
+    if (options.min_lemma_events > 0 && n >= options.min_lemma_events) names.push_back(name);
+  }
   std::map<std::string, size_t> column;
   for (size_t j = 0; j < names.size(); ++j) column[names[j]] = j + 1;
   Dataset d;

@@ -26,6 +26,9 @@ struct CalibrationOptions {
   double l2 = 2.0;                 // penalty on every weight but the bias
   double target_precision = 0.8;   // of the events kept by the default threshold
   int folds = 5;
+  // A trigger word gets its own weight once this many judged events have it
+  // (0: no word weights).
+  int min_lemma_events = 8;
   // One threshold for articles and one for snippets (at most three
   // sentences), each chosen on its own events: the model's probabilities are
   // fitted mostly on articles, and a snippet's event is right more often at
