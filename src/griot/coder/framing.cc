@@ -53,9 +53,10 @@ void Framing::SubsumeFramed(std::vector<Candidate>* cands) const {
                                        Words(doc_, frame) + " (" + frame.event +
                                        "): not coded on its own");
       c[a].framed_something = true;
-      // "vowed to fight": a promise of force is a threat.
-      if (frame.event == "AGREE" && inner.event == "THREATEN" &&
-          (doc_.tokens[c[a].head].flags & kFlagFuture)) {
+      // "vowed to fight": a promise of force is a threat (ontology.txt,
+      // frame-takes).
+      if (!ontology_.FrameTakes(frame.event, inner.event).empty()) {
+        frame.pattern += " (" + frame.event + " as " + inner.event + ")";
         frame.event = inner.event;
         frame.mode = inner.mode;
         frame.cameo = inner.cameo;

@@ -23,6 +23,8 @@ const Row kRows[] = {
     {"Rebels threatened to attack the town.", "threatened", "THREATEN", "", nullptr},
     {"The rebels vowed to wage war against the army.", "vowed", "THREATEN", "", nullptr},
     {"The rebels vowed to wage war against the army.", "war", "THREATEN", "framing", nullptr},
+    // backing with arms is aid
+    {"Turkey has long backed the rebels with weapons and training.", "backed", "AID", "", ":REB,"},
     // the condemned is who arrested
     {"The UN condemned the arrest of 30 soldiers by the junta.", "condemned", "ACCUSE", "", ":GOV,"},
     {"The UN condemned the arrest of 30 soldiers by the junta.", "arrest", "COERCE", "framing",

@@ -226,6 +226,15 @@ Status Ontology::AddRule(const std::vector<std::string>& f) {
     }
     return Status::Ok();
   }
+  if (kind == "frame-takes" && f.size() == 4) {
+    std::vector<std::string> inner;
+    GRIOT_RETURN_IF_ERROR(types(f[2], &from));
+    GRIOT_RETURN_IF_ERROR(types(f[3], &inner));
+    for (const auto& a : from) {
+      for (const auto& b : inner) frame_takes_.insert({a, b});
+    }
+    return Status::Ok();
+  }
   if (kind == "governs" && f.size() == 3) {
     GRIOT_RETURN_IF_ERROR(types(f[2], &from));
     governing_.insert(from.begin(), from.end());

@@ -105,6 +105,12 @@ class Ontology {
   bool NotBy(const std::string& type, const std::string& sector) const;
   // The type an event of `type` is in a report of a disaster (troops
   // mobilised for relief bring aid); "" when it stays.
+  // The type a framing event of `frame` takes when what it frames is of
+  // `inner` ("vowed to fight": a promise of force is a threat; "backed the
+  // rebels with weapons": backing with arms is aid); "" when it keeps its own.
+  std::string FrameTakes(const std::string& frame, const std::string& inner) const {
+    return frame_takes_.count({frame, inner}) ? inner : "";
+  }
   // Sectors that make an event political in a disaster report (an army or
   // a militia, not a chemical company or the victims).
   bool PoliticalSector(const std::string& sector) const { return political_.count(sector) > 0; }
@@ -125,6 +131,7 @@ class Ontology {
   std::set<std::pair<std::string, std::string>> not_by_;
   std::map<std::string, std::string> in_disaster_;
   std::set<std::string> political_;
+  std::set<std::pair<std::string, std::string>> frame_takes_;
   std::vector<NameChange> renames_;
   std::map<std::string, std::string> context_renames_;  // old -> new ("" dropped)
 };
