@@ -40,12 +40,31 @@ void Framing::DropProtestDemands(std::vector<Candidate>* cands) const {
   }
 }
 
+// "X, which has demanded Assad step down, blamed the regime": a frame inside
+// a clause set off by commas after a relative pronoun reaches its closing
+// comma, no further. Returns that comma, or the sentence end.
+uint32_t Framing::ScopeEnd(const Candidate& frame) const {
+  const Sentence& s = doc_.sentences[frame.event.sentence];
+  for (uint32_t k = frame.head; k > s.first_token + 1; --k) {
+    const Token& t = doc_.tokens[k - 1];
+    if (t.lower == ",") return s.last_token;  // no relative pronoun before the comma
+    if ((t.flags & kFlagRelative) && doc_.tokens[k - 2].lower == ",") {
+      for (uint32_t j = frame.end; j < s.last_token; ++j) {
+        if (doc_.tokens[j].lower == ",") return j;
+      }
+      return s.last_token;
+    }
+  }
+  return s.last_token;
+}
+
 void Framing::SubsumeFramed(std::vector<Candidate>* cands) const {
   std::vector<Candidate>& c = *cands;
   for (size_t a = 0; a < c.size(); ++a) {
     if (!c[a].governs || !c[a].alive()) continue;
+    uint32_t scope = ScopeEnd(c[a]);
     for (size_t b = a + 1; b < c.size(); ++b) {
-      if (roles_.ClauseEdgeBetween(c[a].end, c[b].head)) break;
+      if (roles_.ClauseEdgeBetween(c[a].end, c[b].head) || c[b].head >= scope) break;
       if (!c[b].alive()) continue;
       Event& frame = c[a].event;
       const Event& inner = c[b].event;

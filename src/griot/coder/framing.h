@@ -30,6 +30,7 @@ class Framing {
 
  private:
   bool Purpose(const Candidate& c) const;
+  uint32_t ScopeEnd(const Candidate& frame) const;
   const Document& doc_;
   const SentenceRoles& roles_;
   const Ontology& ontology_;

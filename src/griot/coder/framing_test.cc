@@ -23,6 +23,9 @@ const Row kRows[] = {
     {"Rebels threatened to attack the town.", "threatened", "THREATEN", "", nullptr},
     {"The rebels vowed to wage war against the army.", "vowed", "THREATEN", "", nullptr},
     {"The rebels vowed to wage war against the army.", "war", "THREATEN", "framing", nullptr},
+    // a frame in a relative clause set off by commas ends at its comma
+    {"Erdogan's government, which has previously demanded Assad step down, blamed the Syrian "
+     "regime for the attack.", "blamed", "ACCUSE", "", nullptr},
     // backing with arms is aid
     {"Turkey has long backed the rebels with weapons and training.", "backed", "AID", "", ":REB,"},
     // the condemned is who arrested
