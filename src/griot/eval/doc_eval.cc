@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "griot/eval/describe.h"
 #include "griot/geo/gazetteer.h"
 #include "griot/text/normalizer.h"
 
@@ -48,19 +49,9 @@ int SentenceAt(const Document& doc, size_t byte) {
   return -1;
 }
 
-std::set<std::string> Codes(const std::vector<EventArgument>& args, bool with_sector) {
-  std::set<std::string> out;
-  for (const auto& a : args) {
-    if (with_sector) {
-      out.insert(a.code + "/" + a.sector);
-    } else if (!a.code.empty()) {
-      out.insert(a.code);
-    }
-  }
-  return out;
-}
-
-std::set<std::string> Codes(const std::vector<GoldEntity>& args, bool with_sector) {
+// (Produced arguments and gold entities alike: both have code and sector.)
+template <typename Entity>
+std::set<std::string> Codes(const std::vector<Entity>& args, bool with_sector) {
   std::set<std::string> out;
   for (const auto& a : args) {
     if (with_sector) {
@@ -80,22 +71,6 @@ bool SameParties(const std::vector<EventArgument>& got, const std::vector<GoldEn
 
 bool HasAux(const Event& e, const char* aux) {
   return std::find(e.aux.begin(), e.aux.end(), aux) != e.aux.end();
-}
-
-std::string Describe(const Event& e) {
-  std::string s = e.event + (e.mode.empty() ? "" : "/" + e.mode) + " ";
-  for (const auto& a : e.actor) s += a.code + ":" + a.sector + ",";
-  s += ">";
-  for (const auto& a : e.recipient) s += a.code + ":" + a.sector + ",";
-  return s;
-}
-
-std::string Describe(const GoldEvent& g) {
-  std::string s = g.event + (g.mode.empty() ? "" : "/" + g.mode) + " ";
-  for (const auto& a : g.actor) s += a.code + ":" + a.sector + ",";
-  s += ">";
-  for (const auto& a : g.recipient) s += a.code + ":" + a.sector + ",";
-  return s;
 }
 
 struct Located {
@@ -201,7 +176,7 @@ void ScoreDocument(const Document& doc, const GoldDocument& gd, const DocEvalOpt
     r->wrong_type += other_type;
     if (options.list_errors) {
       r->errors.push_back("FALSE  " + doc.id + " s" + std::to_string(e.sentence) + " " +
-                          Describe(e) + " '" + std::string(doc.Slice(e.trigger)) + "' conf " +
+                          DescribeEvent(e) + " '" + std::string(doc.Slice(e.trigger)) + "' conf " +
                           std::to_string(e.confidence).substr(0, 4) +
                           (other_type ? " (gold here:" + gold_here + ")" : "") + " [" + e.pattern +
                           "]\n       " + sentence_text(e.sentence));
@@ -220,7 +195,7 @@ void ScoreDocument(const Document& doc, const GoldDocument& gd, const DocEvalOpt
       ScoreDetails(*e, g, r);
     } else if (options.list_errors && l.sentence >= 0) {
       r->errors.push_back("MISSED " + doc.id + " s" + std::to_string(l.sentence) + " " +
-                          Describe(g) + " '" + g.words + "'" +
+                          DescribeEvent(g) + " '" + g.words + "'" +
                           (e ? " (below the threshold)" : "") + "\n       " +
                           sentence_text(static_cast<uint32_t>(l.sentence)));
     }

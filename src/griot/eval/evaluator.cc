@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "griot/eval/describe.h"
 #include "griot/geo/gazetteer.h"
 
 namespace griot {
@@ -29,14 +30,6 @@ std::set<std::string> Codes(const std::vector<EventArgument>& args) {
     if (!a.code.empty()) out.insert(a.code);
   }
   return out;
-}
-
-std::string Describe(const Event& e) {
-  std::string s = e.event + (e.mode.empty() ? "" : "/" + e.mode) + " ";
-  for (const auto& a : e.actor) s += a.code + ":" + a.sector + ",";
-  s += ">";
-  for (const auto& a : e.recipient) s += a.code + ":" + a.sector + ",";
-  return s;
 }
 
 std::string Folded(const std::string& s) { return NormalizeName(s); }
@@ -147,7 +140,7 @@ Result<EvalReport> Evaluate(const Pipeline& pipeline, const std::string& gold_pa
       }
     }
     std::string produced;
-    for (const Event& e : doc.events) produced += Describe(e) + "; ";
+    for (const Event& e : doc.events) produced += DescribeEvent(e) + "; ";
     std::string gold_desc = gold + " " + want.mode;
     if (!first_match) {
       r.misses.push_back({doc.id, doc.text, gold_desc, produced});
