@@ -439,7 +439,7 @@ int main(int argc, char** argv) {
       return 2;
     }
     std::string header =
-        "# The confidence model (src/griot/coder/confidence.h, docs/confidence.md): confidence =\n"
+        "# The confidence model (src/griot/kb/confidence_model.h, docs/confidence.md): confidence =\n"
         "# 1 / (1 + exp(-(bias + sum of weight x feature))). Events below the threshold are\n"
         "# left out by default (griot code --min-confidence changes it).\n" + fitted->header;
     std::string text = griot::ConfidenceModel::Format(

@@ -52,7 +52,7 @@ class Pipeline {
   void MarkHistorical(Document& doc) const;
   // Codes an event dated after the report as the announcement it is.
   void AnnouncedByDate(Event& e) const;
-  // Scores every event (coder/confidence.h) and leaves out those below the
+  // Scores every event (kb/confidence_model.h) and leaves out those below the
   // threshold (or marks them, when all candidates are kept).
   void Score(Document& doc) const;
   const KnowledgeBase* kb_;

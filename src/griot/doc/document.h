@@ -189,7 +189,7 @@ struct Count {
 };
 
 // What the coder saw when it made an event: the inputs of its confidence
-// (coder/confidence.h), kept so that the score can be computed once the
+// (kb/confidence_model.h), kept so that the score can be computed once the
 // event's date and place are known, and explained.
 enum class TriggerKind : uint8_t { kVerb, kNoun, kPhrase, kRule };
 enum class VerbForm : uint8_t {

@@ -5,7 +5,7 @@
 #include <iomanip>
 #include <sstream>
 
-#include "griot/coder/confidence.h"
+#include "griot/kb/confidence_model.h"
 
 namespace griot {
 namespace {

@@ -1,4 +1,4 @@
-// Calibrate: fits the confidence model (coder/confidence.h) to events judged
+// Calibrate: fits the confidence model (kb/confidence_model.h) to events judged
 // against hand-annotated gold (doc_eval.h), so that a confidence means the
 // share of such events that are right, and picks the default threshold.
 //

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <random>
 
-#include "griot/coder/confidence.h"
+#include "griot/kb/confidence_model.h"
 #include "test_support.h"
 
 namespace griot {

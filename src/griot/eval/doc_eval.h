@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "griot/coder/confidence.h"
+#include "griot/kb/confidence_model.h"
 #include "griot/eval/doc_gold.h"
 #include "griot/eval/evaluator.h"
 #include "griot/pipeline.h"

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "griot/coder/confidence.h"
+#include "griot/kb/confidence_model.h"
 #include "griot/count/count_extractor.h"
 #include "griot/geo/gazetteer.h"
 #include "griot/kb/actor_dictionary.h"

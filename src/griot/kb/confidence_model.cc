@@ -1,4 +1,4 @@
-#include "griot/coder/confidence.h"
+#include "griot/kb/confidence_model.h"
 
 #include <algorithm>
 #include <cmath>
