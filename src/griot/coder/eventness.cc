@@ -97,8 +97,15 @@ std::string Eventness::Complement(const Candidate& c, const std::vector<Candidat
     if (k == s_.first_token || roles_.ClauseEdgeBetween(k - 1, k)) return "";
     g = k - 1;
   }
+  // A governing trigger ("urged the army to withdraw") frames its
+  // complement, one of the same type merges with it: framing's. Another
+  // trigger only says what its verb did ("sent troops to quell the
+  // protest": the sending, not the quelling).
   for (const Candidate& other : all) {
-    if (&other != &c && other.head <= g && g < other.end) return "";  // framing's
+    if (&other != &c && (other.governs || other.event.event == c.event.event) &&
+        other.head <= g && g < other.end) {
+      return "";  // (framing's, or merged into it: "fired tear gas to disperse")
+    }
   }
   if (CueEndingAt(g, CueClass::kImplicative)) return "";
   return "complement: not asserted by " + Word(g);

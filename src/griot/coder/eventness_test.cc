@@ -29,6 +29,10 @@ const Row kRows[] = {
     {"Rebels attacked the town in a bid to seize the airport.", "attacked", "", ""},
     {"The army needs to capture the hospital.", "capture", "eventness", "complement"},
     {"The army was sent to quell the protest.", "quell", "eventness", "complement"},
+    // (another trigger's purpose: the sending happened, the quelling is its aim)
+    {"The government sent troops to quell the protest.", "quell", "eventness", "complement"},
+    {"The government sent troops to quell the protest.", "sent troops", "", ""},
+    {"Protesters blocked roads in Dakar to demand reforms.", "demand", "eventness", "complement"},
     {"Rebels managed to capture the town.", "capture", "", ""},
     {"The militants tried to seize the town.", "seize", "", ""},
     {"The Sindh Rangers claimed to have seized weapons in a raid.", "seized", "", ""},

@@ -33,7 +33,7 @@ const Row kRows[] = {
     {"The UN condemned the arrest of 30 soldiers by the junta.", "arrest", "COERCE", "framing",
      nullptr},
     // the demand of a protest is its topic
-    {"Protesters blocked roads in Dakar to demand reforms.", "demand", "REQUEST", "framing", nullptr},
+    {"Protesters blocked roads in Dakar, demanding reforms.", "demanding", "REQUEST", "framing", nullptr},
     // one event, several words
     {"Soldiers attacked and shelled the village of Kidal.", "shelled", "ASSAULT", "merge", nullptr},
     // participants

@@ -5,6 +5,12 @@ namespace {
 
 bool WordMatches(const Token& t, const std::string& w) { return t.lemma == w || t.lower == w; }
 
+// Word w of p: a lemma, or any member of the word class it names.
+bool WordMatches(const PatternSet& set, const Pattern& p, size_t w, const Token& t) {
+  int32_t c = p.word_class.empty() ? -1 : p.word_class[w];
+  return c >= 0 ? set.InClass(c, t) : WordMatches(t, p.words[w]);
+}
+
 // Words a "..." gap may skip: the inside of a noun phrase.
 bool GapWord(const Token& t) {
   switch (t.tag) {
@@ -43,7 +49,7 @@ uint32_t TriggerMatcher::MatchAt(const Pattern& p, const std::vector<Token>& tok
       uint32_t limit = std::min(end, k + 7);  // up to six words
       uint32_t found = 0;
       for (uint32_t j = k; j < limit; ++j) {
-        if (WordMatches(tokens[j], p.words[w])) {
+        if (WordMatches(*patterns_, p, w, tokens[j])) {
           found = j + 1;
           break;
         }
@@ -53,7 +59,7 @@ uint32_t TriggerMatcher::MatchAt(const Pattern& p, const std::vector<Token>& tok
       k = found;
       gap = false;
     } else {
-      if (k >= end || !WordMatches(tokens[k], p.words[w])) return 0;
+      if (k >= end || !WordMatches(*patterns_, p, w, tokens[k])) return 0;
       ++k;
     }
   }
@@ -150,7 +156,7 @@ std::vector<Trigger> TriggerMatcher::Find(const std::vector<Token>& tokens,
         for (uint32_t idx : *cands) {
           const Pattern& p = patterns_->pattern(idx);
           if (p.kind != PatternKind::kVerb || Literals(p) != 2) continue;
-          if (!WordMatches(object, p.words.back())) continue;
+          if (!WordMatches(*patterns_, p, p.words.size() - 1, object)) continue;
           if (best.pattern && (best.end > i + 1 || Literals(*best.pattern) >= 2)) continue;
           best = Trigger{&p, np.head, i + 1, ci, true, nullptr, i};
         }

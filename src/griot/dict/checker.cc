@@ -147,6 +147,8 @@ class Checker {
   std::map<std::string, std::vector<ActorClaim>> actors_;  // by PhraseKey
   std::map<std::string, SeenPattern> patterns_;            // by "kind lemma lemma"
   std::map<std::string, std::vector<SeenPattern>> literal_patterns_;  // by lemmas without "..."
+  std::map<std::string, std::string> word_classes_;          // class name -> where defined
+  std::vector<std::pair<std::string, std::string>> class_uses_;  // (where, "@name")
   std::vector<KbFile> example_files_;  // files with example lines (lines dropped)
 };
 
@@ -584,6 +586,24 @@ void Checker::CheckPatternFile(const std::string& rel) {
       }
       continue;
     }
+    if (kind == "class") {
+      std::string name;
+      head >> name;
+      if (name.empty() || l.fields.size() < 2) {
+        Error(*f, l, "a class line is 'class NAME | lemma; lemma; ...'");
+        continue;
+      }
+      auto [at, fresh] = word_classes_.emplace(name, f->Where(l));
+      if (!fresh) Error(*f, l, "word class '" + name + "' is already defined at " + at->second);
+      std::istringstream ms(l.fields[1]);
+      for (std::string m; std::getline(ms, m, ';');) {
+        std::istringstream one(m);
+        std::string first, second;
+        one >> first >> second;
+        if (!second.empty()) Error(*f, l, "class member '" + PhraseKey(m) + "' is not one word");
+      }
+      continue;
+    }
     bool stop = kind == "stop";
     if (!stop && kind != "verb" && kind != "noun" && kind != "phrase") {
       Error(*f, l, "unknown pattern kind '" + kind + "' (verb, noun, phrase, stop or type)");
@@ -598,6 +618,12 @@ void Checker::CheckPatternFile(const std::string& rel) {
     std::getline(head, rest);
     std::istringstream ws(rest);
     for (std::string w; ws >> w;) {
+      if (w[0] == '@') {
+        if (words.empty()) Error(*f, l, "a pattern cannot start with a word class");
+        class_uses_.emplace_back(f->Where(l), w);
+        words.push_back(w);
+        continue;
+      }
       if (w == "..." || fe_ == nullptr) {
         words.push_back(w == "..." ? w : PhraseKey(w));
         continue;
@@ -674,6 +700,11 @@ void Checker::CheckPatterns() {
   }
   std::sort(names.begin(), names.end());
   for (const std::string& name : names) CheckPatternFile("patterns/" + name);
+  for (const auto& [where, use] : class_uses_) {
+    if (!word_classes_.count(use.substr(1))) {
+      Add(Severity::kError, where, "unknown word class '" + use + "'");
+    }
+  }
 }
 
 // Every example is parsed and checked against the ontology; it is coded only

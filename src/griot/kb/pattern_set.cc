@@ -42,6 +42,34 @@ Status PatternSet::LoadFile(const std::string& path, const std::string& display,
       }
       continue;
     }
+    if (kind == "class") {
+      std::string name;
+      head >> name;
+      if (name.empty() || l.fields.size() < 2) {
+        return file->Error(l, "a class line is 'class NAME | lemma; lemma; ...'");
+      }
+      if (class_index_.count(name)) {
+        return file->Error(l, "word class '" + name + "' is already defined at " +
+                                  class_defined_at_[name]);
+      }
+      std::unordered_set<std::string> members;
+      for (std::string m : SplitOn(l.fields[1], ';')) {
+        m.erase(0, m.find_first_not_of(" \t"));
+        m.erase(m.find_last_not_of(" \t") + 1);
+        if (m.empty()) continue;
+        std::vector<Token> toks = fe.AnalyzePhrase(m);
+        if (toks.size() != 1) {
+          return file->Error(l, "class member '" + m + "' is not one word");
+        }
+        members.insert(toks[0].lower);
+        if (!toks[0].lemma.empty()) members.insert(toks[0].lemma);
+      }
+      if (members.empty()) return file->Error(l, "word class '" + name + "' has no members");
+      class_index_[name] = static_cast<int32_t>(classes_.size());
+      class_defined_at_[name] = file->Where(l);
+      classes_.push_back(std::move(members));
+      continue;
+    }
     if (type.empty() && kind != "stop") {
       return file->Error(l, "a 'type TYPE' line must come before the patterns");
     }
@@ -65,6 +93,13 @@ Status PatternSet::LoadFile(const std::string& path, const std::string& display,
     while (ws >> w) {
       if (w == "...") {
         if (p.words.empty()) return file->Error(l, "a pattern cannot start with '...'");
+        p.words.push_back(w);
+        continue;
+      }
+      if (w[0] == '@') {
+        // (The first word indexes the pattern: it must be one lemma.)
+        if (p.words.empty()) return file->Error(l, "a pattern cannot start with a word class");
+        if (w.size() == 1) return file->Error(l, "'@' needs a class name");
         p.words.push_back(w);
         continue;
       }
@@ -170,6 +205,29 @@ Status PatternSet::LoadFile(const std::string& path, const std::string& display,
   return Status::Ok();
 }
 
+Status PatternSet::ResolveClasses() {
+  for (Pattern& p : patterns_) {
+    p.word_class.assign(p.words.size(), -1);
+    for (size_t w = 1; w < p.words.size(); ++w) {
+      if (p.words[w][0] != '@') continue;
+      auto it = class_index_.find(p.words[w].substr(1));
+      if (it == class_index_.end()) {
+        std::string where = p.source.substr(0, p.source.find(' '));
+        return InvalidArgument(where + ": unknown word class '" + p.words[w] +
+                               "' (define it with 'class " + p.words[w].substr(1) +
+                               " | lemma; lemma')");
+      }
+      p.word_class[w] = it->second;
+    }
+  }
+  return Status::Ok();
+}
+
+bool PatternSet::InClass(int32_t c, const Token& t) const {
+  const std::unordered_set<std::string>& members = classes_[static_cast<size_t>(c)];
+  return members.count(t.lemma) || members.count(t.lower);
+}
+
 Result<PatternSet> PatternSet::Load(const std::string& dir, const Ontology& ontology,
                                     const FrontEnd& fe) {
   namespace fs = std::filesystem;
@@ -186,6 +244,7 @@ Result<PatternSet> PatternSet::Load(const std::string& dir, const Ontology& onto
     GRIOT_RETURN_IF_ERROR(
         set.LoadFile(f.string(), "patterns/" + f.filename().string(), ontology, fe));
   }
+  GRIOT_RETURN_IF_ERROR(set.ResolveClasses());
   return set;
 }
 

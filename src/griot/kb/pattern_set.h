@@ -4,6 +4,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "griot/kb/kb_file.h"
@@ -49,6 +50,9 @@ struct Pattern {
   // gaps, and how many are literal.
   std::vector<bool> gap;
   uint32_t literals = 0;
+  // Per word: the index of the word class it names ("@weapon"), -1 for a
+  // literal lemma or a gap.
+  std::vector<int32_t> word_class;
 };
 
 class PatternSet {
@@ -60,13 +64,24 @@ class PatternSet {
   const std::vector<uint32_t>* StartingWith(std::string_view lemma) const;
   const Pattern& pattern(uint32_t i) const { return patterns_[i]; }
   size_t size() const { return patterns_.size(); }
+  // Whether `t` belongs to word class `c` (Pattern::word_class): by lemma
+  // or by its lower-cased form.
+  bool InClass(int32_t c, const Token& t) const;
   // Example sentences carried by the pattern files, for self-tests.
   const std::vector<std::pair<std::string, KbLine>>& examples() const { return examples_; }
 
  private:
   Status LoadFile(const std::string& path, const std::string& display, const Ontology& ontology,
                   const FrontEnd& front_end);
+  // Gives every "@name" word its class index once all files are read (a
+  // class may be defined in any file of the directory).
+  Status ResolveClasses();
   std::vector<Pattern> patterns_;
+  // `class NAME | lemma; lemma; ...` lines: open lexical classes a pattern
+  // names instead of one word ("verb seize ... @weapon").
+  std::vector<std::unordered_set<std::string>> classes_;
+  std::unordered_map<std::string, int32_t> class_index_;
+  std::unordered_map<std::string, std::string> class_defined_at_;  // name -> file:line
   PhraseTrie by_first_;  // first lemma -> pattern indices (one-word phrases)
   std::vector<std::pair<std::string, KbLine>> examples_;  // (file, line)
 };

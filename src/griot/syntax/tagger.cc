@@ -216,7 +216,15 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
           t.tag = Tag::kVerb;
         }
       } else if (c.can_verb() && c.can_noun()) {
-        if (after_verb_aux) {
+        bool next_opens_object = next_tok && (next_tok->tag == Tag::kDeterminer ||
+                                              next_tok->tag == Tag::kNumber ||
+                                              next_tok->tag == Tag::kPossessive ||
+                                              (next_tok->flags & kFlagParticle));
+        if (after_have && c.verb == t.lower && !EndsWith(t.lower, "s") && next_opens_object) {
+          // A participle like its base ("has set up a base", "have hit the
+          // convoy", "has cut its ties"); "has plans", "has control of" stay nouns.
+          t.tag = Tag::kParticiple;
+        } else if (after_verb_aux) {
           t.tag = Tag::kVerb;
         } else if (Modifier(prev) || prev == Tag::kPreposition || prev == Tag::kUnknown ||
                    prev == Tag::kVerb || prev == Tag::kParticiple || prev == Tag::kGerund) {
