@@ -51,6 +51,14 @@ TEST(KbValidation, PatternMistakesNameFileAndLine) {
       {"griot-kb patterns 1\ntype AID\nverb send ... food | context=weather\n",
        "context 'weather' is not declared in ontology.txt"},
       {"griot-kb patterns 1\ntype CONSULT\nverb host | roles=reversed\n", "roles can only be 'swapped'"},
+      // Word classes: defined once, referenced after the first word.
+      {"griot-kb patterns 1\ntype COERCE\nverb seize ... @gun\n",
+       "patterns/test.txt:3: unknown word class '@gun'"},
+      {"griot-kb patterns 1\nclass gun | rifle\nclass gun | pistol\n",
+       "patterns/test.txt:3: word class 'gun' is already defined at patterns/test.txt:2"},
+      {"griot-kb patterns 1\nclass gun | assault rifle\n", "class member 'assault rifle' is not one word"},
+      {"griot-kb patterns 1\ntype COERCE\nclass gun | rifle\nverb @gun seize\n",
+       "a pattern cannot start with a word class"},
   };
   for (const auto& c : cases) {
     std::string error = LoadPatterns(c.content);

@@ -236,12 +236,43 @@ void EventCoder::Participants(const Document& doc, uint32_t si, std::vector<Cand
                                          " actors alone (ontology.txt, not-by)");
       continue;
     }
-    // An event needs a participant; a trigger with none ("a storm hit the
-    // coast") is not a political event.
-    if (ev.actor.empty() && ev.recipient.empty()) {
+    // A noun that names an event whose participants the knowledge base does
+    // not know ("an attack on a bus station", "clashes broke out") is still
+    // one: the confidence model weighs what is missing (participants:none).
+    // A verb with neither subject nor object it knows ("five were killed
+    // when ...") is as often an accident as an act: no event.
+    if (ev.actor.empty() && ev.recipient.empty() && c.verbal) {
       c.Reject(Stage::kParticipants, "no actor or recipient the knowledge base knows");
+      continue;
+    }
+    // But near a natural or accidental cause ("an
+    // explosion ... after a gas cylinder burst", "the area hit by floods")
+    // an act with no one behind it is the disaster itself.
+    // (Implied or unknown names only: no one the knowledge base knows.)
+    auto unknown = [](const EventArgument& a) {
+      return a.implicit || (a.code.empty() && a.sector.empty());
+    };
+    if (std::all_of(ev.actor.begin(), ev.actor.end(), unknown) &&
+        std::all_of(ev.recipient.begin(), ev.recipient.end(), unknown)) {
+      if (std::string cause = HazardNear(doc, si, c); !cause.empty()) {
+        c.Reject(Stage::kParticipants,
+                 "no participant, and '" + cause + "' nearby is a natural or accidental cause");
+      }
     }
   }
+}
+
+std::string EventCoder::HazardNear(const Document& doc, uint32_t si, const Candidate& c) const {
+  // (Two sentences either way: a whole snippet, a paragraph of an article.)
+  uint32_t from = si > 2 ? si - 2 : 0;
+  uint32_t to = std::min<uint32_t>(si + 3, static_cast<uint32_t>(doc.sentences.size()));
+  for (uint32_t s = from; s < to; ++s) {
+    for (uint32_t i = doc.sentences[s].first_token; i < doc.sentences[s].last_token; ++i) {
+      if (s == si && c.head <= i && i < c.end) continue;
+      if (doc.tokens[i].flags & kFlagHazard) return doc.tokens[i].lower;
+    }
+  }
+  return "";
 }
 
 void EventCoder::CodeSentence(Document& doc, uint32_t si) const {

@@ -28,5 +28,29 @@ TEST(TriggerMatcher, GapSpansAQuantityOfSomething) {
   for (const auto& c : cases) EXPECT_EQ(TriggerOf(c.text), c.trigger) << c.text;
 }
 
+// A class word ("@weapon", patterns/classes.txt) matches any member, in any
+// inflection, at the end of a gap; a word outside the class does not.
+TEST(TriggerMatcher, WordClassMatchesAnyMember) {
+  struct Case {
+    const char* text;
+    const char* trigger;
+    const char* type;
+  } cases[] = {
+      {"Police seized rifles in Kano.", "seized rifles", "COERCE"},
+      {"Police found a cache of grenades in Kano.", "found a cache", "COERCE"},  // the first member ends the gap
+      {"Soldiers defused two landmines near Gao.", "defused two landmines", "COERCE"},
+      {"Rebels recaptured the village on Monday.", "recaptured the village", "ASSAULT"},
+      {"Rebels recaptured the initiative on Monday.", "no event", ""},
+      {"Police found the documents in Kano.", "no event", ""},
+  };
+  for (const auto& c : cases) {
+    std::vector<CandidateView> cands = CandidatesOf(c.text);
+    std::string got = cands.empty() ? "no event" : cands[0].words;
+    std::string type = cands.empty() ? "" : cands[0].type;
+    EXPECT_EQ(got, c.trigger) << c.text;
+    EXPECT_EQ(type, c.type) << c.text;
+  }
+}
+
 }  // namespace
 }  // namespace griot::testing

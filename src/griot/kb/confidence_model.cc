@@ -23,7 +23,7 @@ constexpr const char* kFixed[] = {
     "recipient:none",  "recipient:no-code", "merged",         "anaphoric",        "quoted",
     "reported",        "crowded",         "lead",             "dated",            "place:none",
     "document:medium", "document:long",   "position:late",   "sentence:long",    "actor:state",
-    "dyad",
+    "dyad",            "participants:none",
     "place:country",   "aux:historical",  "aux:hypothetical", "aux:future",       "aux:negated"};
 
 bool HasAux(const Event& e, const char* a) {
@@ -62,6 +62,7 @@ std::vector<Feature> ConfidenceModel::Features(const Event& e) {
                          [](const auto& a) { return a.code.empty(); })) {
     f.push_back({"recipient:no-code", 1});
   }
+  if (e.actor.empty() && e.recipient.empty()) f.push_back({"participants:none", 1});
   if (ev.merged) f.push_back({"merged", 1});
   if (ev.anaphoric) f.push_back({"anaphoric", 1});
   if (ev.quoted) f.push_back({"quoted", 1});

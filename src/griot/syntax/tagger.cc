@@ -220,9 +220,12 @@ void Tagger::TagTokens(std::vector<Token>& tokens, uint32_t first, uint32_t last
                                               next_tok->tag == Tag::kNumber ||
                                               next_tok->tag == Tag::kPossessive ||
                                               (next_tok->flags & kFlagParticle));
-        if (after_have && c.verb == t.lower && !EndsWith(t.lower, "s") && next_opens_object) {
+        bool next_agent = next_tok && (next_tok->flags & kFlagAgentive);
+        if (c.verb == t.lower && !EndsWith(t.lower, "s") &&
+            ((after_have && next_opens_object) || (after_be && next_agent))) {
           // A participle like its base ("has set up a base", "have hit the
-          // convoy", "has cut its ties"); "has plans", "has control of" stay nouns.
+          // convoy", "was hit by an earthquake"); "has plans", "has control
+          // of", "the aim is change" stay nouns.
           t.tag = Tag::kParticiple;
         } else if (after_verb_aux) {
           t.tag = Tag::kVerb;
