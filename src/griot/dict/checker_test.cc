@@ -156,6 +156,25 @@ TEST(Checker, KeepsGoingPastErrorsThatStopTheLoaders) {
   EXPECT_NE(Find(r, "", "examples not run"), nullptr) << text;
 }
 
+// Word classes (patterns/classes.txt): an unknown class, a class defined
+// twice and a member of two words are each a finding at their line.
+TEST(Checker, WordClassMistakesAreFindings) {
+  KbCopy kb("classes");
+  int use = kb.Append("patterns/coerce.txt", "type COERCE\nverb frobnicate ... @gizmo\n") + 1;
+  int twice = kb.Append("patterns/classes.txt", "class weapon | sword\n");
+  int words = kb.Append("patterns/classes.txt", "class blade | short sword\n");
+  CheckReport r = CheckKnowledgeBase(kb.dir(), GRIOT_DEFAULT_WORDNET_DIR);
+  std::string text = FormatCheckReport(r);
+  EXPECT_FALSE(r.ok());
+  EXPECT_NE(Find(r, At("patterns/coerce.txt", use), "unknown word class '@gizmo'"), nullptr) << text;
+  EXPECT_NE(Find(r, At("patterns/classes.txt", twice), "word class 'weapon' is already defined at"),
+            nullptr)
+      << text;
+  EXPECT_NE(Find(r, At("patterns/classes.txt", words), "class member 'short sword' is not one word"),
+            nullptr)
+      << text;
+}
+
 TEST(Checker, MissingDirectoryIsAFinding) {
   CheckReport r = CheckKnowledgeBase("/nonexistent/kb/en", GRIOT_DEFAULT_WORDNET_DIR);
   EXPECT_FALSE(r.ok());
