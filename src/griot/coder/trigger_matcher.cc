@@ -1,5 +1,7 @@
 #include "griot/coder/trigger_matcher.h"
 
+#include <algorithm>
+
 namespace griot {
 namespace {
 
@@ -155,7 +157,11 @@ std::vector<Trigger> TriggerMatcher::Find(const std::vector<Token>& tokens,
         const Token& object = tokens[np.head];
         for (uint32_t idx : *cands) {
           const Pattern& p = patterns_->pattern(idx);
-          if (p.kind != PatternKind::kVerb || Literals(p) != 2) continue;
+          // (Verb and object: two words, literal or class, around any gap.)
+          if (p.kind != PatternKind::kVerb ||
+              std::count(p.gap.begin(), p.gap.end(), false) != 2) {
+            continue;
+          }
           if (!WordMatches(*patterns_, p, p.words.size() - 1, object)) continue;
           if (best.pattern && (best.end > i + 1 || Literals(*best.pattern) >= 2)) continue;
           best = Trigger{&p, np.head, i + 1, ci, true, nullptr, i};

@@ -42,6 +42,11 @@ TEST(TriggerMatcher, WordClassMatchesAnyMember) {
       {"Rebels recaptured the village on Monday.", "recaptured the village", "ASSAULT"},
       {"Rebels recaptured the initiative on Monday.", "no event", ""},
       {"Police found the documents in Kano.", "no event", ""},
+      // a literal word outranks a class word: a stance is not ground
+      {"The government took a tough position on the budget.", "no event", ""},
+      {"Rebels took the town on Monday.", "took the town", "ASSAULT"},
+      // a class object before a passive verb
+      {"Two rifles were seized in Kano.", "rifles were seized", "COERCE"},
   };
   for (const auto& c : cases) {
     std::vector<CandidateView> cands = CandidatesOf(c.text);

@@ -195,7 +195,9 @@ Status PatternSet::LoadFile(const std::string& path, const std::string& display,
     p.source = file->Where(l) + " " + key;
     for (const std::string& word : p.words) {
       p.gap.push_back(word == "...");
-      p.literals += word != "...";
+      // (A class word is less specific than a word: "take ... position"
+      // outranks "take ... @ground" of the same length.)
+      p.literals += word != "..." && word[0] != '@';
     }
     uint32_t index = static_cast<uint32_t>(patterns_.size());
     by_first_.Insert({p.words.front()}, index);
