@@ -245,10 +245,10 @@ void EventCoder::Participants(const Document& doc, uint32_t si, std::vector<Cand
       c.Reject(Stage::kParticipants, "no actor or recipient the knowledge base knows");
       continue;
     }
-    // But near a natural or accidental cause ("an
-    // explosion ... after a gas cylinder burst", "the area hit by floods")
-    // an act with no one behind it is the disaster itself.
-    // (Implied or unknown names only: no one the knowledge base knows.)
+    // But near a natural or accidental cause ("an explosion ... after a gas
+    // cylinder burst", "the area hit by floods"), an act with no one the
+    // knowledge base knows behind it (implied actors, unknown names) is the
+    // disaster itself.
     auto unknown = [](const EventArgument& a) {
       return a.implicit || (a.code.empty() && a.sector.empty());
     };

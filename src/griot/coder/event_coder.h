@@ -46,10 +46,10 @@ class EventCoder {
  private:
   void CodeSentence(Document& doc, uint32_t sentence) const;
   // Negated events, required objects, implied actors, events with nobody.
+  void Participants(const Document& doc, uint32_t sentence, std::vector<Candidate>* cands) const;
   // A word of a natural or accidental cause ("flood", "cylinder") in the
   // sentence or within two of it, outside the candidate's trigger; "" when none.
   std::string HazardNear(const Document& doc, uint32_t si, const Candidate& c) const;
-  void Participants(const Document& doc, uint32_t sentence, std::vector<Candidate>* cands) const;
   std::vector<std::string> SentenceContexts(const Document& doc, uint32_t si) const;
   bool NonPolitical(const Document& doc, uint32_t si, std::string* cue) const;
 

@@ -55,7 +55,9 @@ TEST_P(FramingTest, Decides) {
   ASSERT_NE(c, nullptr) << "no candidate '" << row.trigger << "' in: " << row.text;
   EXPECT_EQ(c->type, row.type) << row.text;
   EXPECT_EQ(c->stage, row.stage) << row.text << "\n  verdict: " << c->verdict;
-  if (row.recipient) EXPECT_EQ(c->recipient, row.recipient) << row.text;
+  if (row.recipient) {
+    EXPECT_EQ(c->recipient, row.recipient) << row.text;
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Rows, FramingTest, ::testing::ValuesIn(kRows));

@@ -595,13 +595,17 @@ void Checker::CheckPatternFile(const std::string& rel) {
       }
       auto [at, fresh] = word_classes_.emplace(name, f->Where(l));
       if (!fresh) Error(*f, l, "word class '" + name + "' is already defined at " + at->second);
+      // (Members cut into words as the pattern loader cuts them.)
       std::istringstream ms(l.fields[1]);
+      int members = 0;
       for (std::string m; std::getline(ms, m, ';');) {
-        std::istringstream one(m);
-        std::string first, second;
-        one >> first >> second;
-        if (!second.empty()) Error(*f, l, "class member '" + PhraseKey(m) + "' is not one word");
+        std::string key = PhraseKey(m);
+        if (key.empty()) continue;
+        ++members;
+        size_t words = fe_ ? fe_->AnalyzePhrase(key).size() : 1 + std::count(key.begin(), key.end(), ' ');
+        if (words != 1) Error(*f, l, "class member '" + key + "' is not one word");
       }
+      if (members == 0) Error(*f, l, "word class '" + name + "' has no members");
       continue;
     }
     bool stop = kind == "stop";
